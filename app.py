@@ -1,0 +1,166 @@
+"""Liên kết vùng — the page: sidebar widgets, layout, session and URL state. Logic lives in lienket/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from lienket import assets, data, i18n, layers, mapview, panel, schema, selection
+from lienket.i18n import t
+
+HERE = Path(__file__).resolve().parent
+CORRECTIONS = ("correction_thuy_nguyen", "correction_bridges", "correction_crosswise",
+               "correction_dong_trieu_ok")
+ss = st.session_state
+
+
+@st.cache_resource
+def install_assets() -> int:
+    """Copy Leaflet and jQuery into ./static once per server process."""
+    return len(assets.install(HERE / "static"))
+
+
+@st.cache_data
+def load_dataset() -> data.Dataset:
+    """The validated shipped data (read once, shared by every session)."""
+    return data.load(schema.GEODATA)
+
+
+@st.cache_data
+def load_catalogue() -> dict[str, dict[str, str]]:
+    """Per-layer source and licence summary shown in 'Nguồn dữ liệu'."""
+    return json.loads((schema.GEODATA / "sources.json").read_text(encoding="utf-8"))
+
+
+def init_state(ds: data.Dataset) -> None:
+    """First run of a session: take language and bridge from the URL."""
+    if "lang" not in ss:
+        ss.lang = i18n.parse_lang(st.query_params.get("lang")) or i18n.DEFAULT_LANG
+    if "bridge" not in ss:
+        ss.bridge, ss.rejected_bridge = selection.parse_param(
+            st.query_params.get_all("bridge"), selection.bridge_ids(ds))
+
+
+def bridge_labels(ds: data.Dataset, lang: str) -> dict[str, str]:
+    """Select-box label -> bridge id ('' for no selection); labels are what the user reads."""
+    bridges = ds.layer("bridges")
+    return {t("bridge_none", lang): "", **dict(zip(bridges.get("name", []), bridges.get("id", [])))}
+
+
+def on_select(labels: dict[str, str]) -> None:
+    """The select box changed: it becomes the selection."""
+    ss.bridge = labels.get(ss.bridge_select) or None
+    ss.rejected_bridge = None
+
+
+def on_language() -> None:
+    """The language radio changed."""
+    ss.lang = {t(f"lang_{code}", code): code for code in i18n.LANGS}[ss.lang_label]
+
+
+def sidebar(ds: data.Dataset) -> list[str]:
+    """Language, bridge and layer widgets; returns the visible layers."""
+    # Widget state is (re)set from the selection before each widget is drawn, so a map click,
+    # the URL and the widget always agree.
+    ss.lang_label = t(f"lang_{ss.lang}", ss.lang)
+    st.sidebar.radio(t("language", ss.lang), [t(f"lang_{c}", c) for c in i18n.LANGS],
+                     key="lang_label", horizontal=True, on_change=on_language)
+    lang = ss.lang
+    labels = bridge_labels(ds, lang)
+    ss.bridge_select = next(label for label, fid in labels.items() if fid == (ss.bridge or ""))
+    st.sidebar.selectbox(t("bridge_select", lang), list(labels), key="bridge_select",
+                         on_change=on_select, args=(labels,))
+    st.sidebar.subheader(t("layers", lang))
+    return [layer for layer in layers.LAYERS
+            if st.sidebar.checkbox(t(f"layer_{layer}", lang), value=True, key=f"layer_{layer}")]
+
+
+def show_problems(ds: data.Dataset, lang: str) -> None:
+    """Data problems as messages, never a traceback; one broken file costs only its layer."""
+    for layer, (filename, _kinds) in schema.FILES.items():
+        if layer not in ds.layers:
+            st.error(t("data_problem_layer", lang, layer=layer))
+    for problem in ds.problems:
+        show = st.error if problem.level == "error" else st.warning
+        show(t("data_problem_error", lang, problem=panel.md(str(problem))))
+
+
+def map_view(ds: data.Dataset, visible: list[str], lang: str) -> None:
+    """The map; a click on a bridge selects it."""
+    focus = ds.layer("provinces")
+    focus = focus[focus["code"].isin(ds.agreement.get("focus", []))] if len(focus) else focus
+    bounds = tuple(focus.total_bounds) if len(focus) else (105.9, 20.6, 107.9, 21.6)
+    out = st_folium(
+        mapview.base_map(bounds, lang), key="map", height=620, use_container_width=True,
+        returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        feature_group_to_add=[*layers.build(ds, visible, lang),
+                              selection.highlight(ds, ss.bridge, lang)],
+        layer_control=folium.LayerControl(collapsed=True),
+    )
+    clicked, signature = selection.from_map(out)
+    if signature != ss.get("map_click"):
+        ss.map_click = signature
+        if clicked and clicked != ss.bridge:
+            ss.bridge, ss.rejected_bridge = clicked, None
+            st.rerun()
+
+
+def detail_panel(ds: data.Dataset, lang: str) -> None:
+    """The selected bridge's details, or how to select one."""
+    if ss.get("rejected_bridge"):
+        st.info(t("unknown_bridge", lang, value=panel.md(ss.rejected_bridge)))
+    if ss.bridge:
+        st.markdown(panel.bridge_markdown(ds, ss.bridge, lang))
+    else:
+        st.caption(t("click_hint", lang))
+
+
+def agreement_panel(lang: str) -> None:
+    """The agreement: when, where, principle, priorities, and where the article was wrong."""
+    with st.expander(t("agreement_title", lang), expanded=False):
+        st.markdown(t("agreement_signed", lang))
+        st.markdown(t("agreement_principle", lang))
+        st.markdown(f"**{t('agreement_priorities', lang)}**")
+        st.markdown("\n".join(f"{n}. {t(f'priority_{n}', lang)}" for n in range(1, 8)))
+        st.caption(t("agreement_source", lang))
+        st.markdown(f"**{t('corrections_title', lang)}**")
+        st.markdown("\n".join(f"- {t(key, lang)}" for key in CORRECTIONS))
+
+
+def sources_panel(ds: data.Dataset, lang: str) -> None:
+    """'Nguồn dữ liệu': every layer's source, licence, accuracy."""
+    st.subheader(t("sources_title", lang))
+    st.caption(t("sources_intro", lang))
+    st.dataframe(pd.DataFrame(panel.sources_rows(ds, load_catalogue(), lang)),
+                 hide_index=True, width="stretch")
+    st.caption(t("osm_attribution", lang))
+
+
+def main() -> None:
+    """Compose the page."""
+    st.set_page_config(page_title="Liên kết vùng", page_icon="🌉", layout="wide")
+    install_assets()
+    ds = load_dataset()
+    init_state(ds)
+    visible = sidebar(ds)
+    lang = ss.lang
+    st.title(t("app_title", lang))
+    st.caption(t("app_subtitle", lang))
+    show_problems(ds, lang)
+    col_map, col_panel = st.columns([5, 2])
+    with col_map:
+        map_view(ds, visible, lang)
+    with col_panel:
+        detail_panel(ds, lang)
+        agreement_panel(lang)
+    sources_panel(ds, lang)
+    st.query_params.from_dict({k: v for k, v in (("bridge", ss.bridge), ("lang", lang)) if v
+                               and not (k == "lang" and v == i18n.DEFAULT_LANG)})
+
+
+main()

@@ -1,0 +1,244 @@
+"""Every UI string, Vietnamese first, English second."""
+
+from __future__ import annotations
+
+LANGS: tuple[str, ...] = ("vi", "en")
+DEFAULT_LANG = "vi"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {
+        "vi": "Liên kết vùng Hải Dương – Hải Phòng – Quảng Ninh",
+        "en": "Regional linkage: Hai Duong – Hai Phong – Quang Ninh",
+    },
+    "app_subtitle": {
+        "vi": "Bản đồ văn bản liên kết 3 tỉnh giai đoạn 2022–2025 (ký ngày 13/3/2022). "
+              "Địa giới hành chính năm 2022.",
+        "en": "A map of the three provinces' 2022–2025 linkage agreement (signed 13 March 2022). "
+              "Administrative boundaries as of 2022.",
+    },
+    "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    # Each language is named in itself, the same in both interfaces.
+    "lang_vi": {"vi": "Tiếng Việt", "en": "Tiếng Việt"},
+    "lang_en": {"vi": "English", "en": "English"},
+    "bridge_select": {"vi": "Chọn cầu", "en": "Choose a bridge"},
+    "bridge_none": {"vi": "— Không chọn —", "en": "— None —"},
+    "layers": {"vi": "Lớp bản đồ", "en": "Map layers"},
+    "layer_provinces": {"vi": "Tỉnh, thành phố", "en": "Provinces"},
+    "layer_districts": {"vi": "Huyện, thị xã, thành phố (trụ sở)", "en": "Districts (seats)"},
+    "layer_bridges": {"vi": "Cầu liên kết", "en": "Linking bridges"},
+    "layer_heritage": {"vi": "Di sản", "en": "Heritage"},
+    "layer_tourism": {"vi": "Trung tâm du lịch", "en": "Tourism centres"},
+    "layer_partners": {"vi": "Tỉnh liên kết du lịch", "en": "Tourism partner provinces"},
+    "layer_ring": {"vi": "Vành đai kết nối 9 tỉnh", "en": "9-province connectivity ring"},
+    "layer_selection": {"vi": "Cầu đang chọn", "en": "Selected bridge"},
+    "basemap_osm": {"vi": "Nền OpenStreetMap (cần mạng)", "en": "OpenStreetMap (online)"},
+    "unknown_bridge": {
+        "vi": "Không tìm thấy cầu có mã “{value}” trong liên kết. Hãy chọn một cầu trong danh sách.",
+        "en": "No bridge with id “{value}” is in this link. Please choose one from the list.",
+    },
+    "click_hint": {
+        "vi": "Bấm vào một cây cầu trên bản đồ, hoặc chọn trong danh sách bên trái, "
+              "để xem các địa phương mà cầu kết nối.",
+        "en": "Click a bridge on the map, or choose one in the list on the left, "
+              "to see the districts it connects.",
+    },
+    # Detail panel
+    "panel_river": {"vi": "Sông", "en": "River"},
+    "panel_connects": {"vi": "Kết nối", "en": "Connects"},
+    "panel_bank": {"vi": "Bờ {n}", "en": "Bank {n}"},
+    "panel_length": {"vi": "Chiều dài", "en": "Length"},
+    "panel_cost": {"vi": "Tổng mức đầu tư", "en": "Investment"},
+    "panel_started": {"vi": "Khởi công", "en": "Construction began"},
+    "panel_opened": {"vi": "Thông xe", "en": "Opened"},
+    "panel_status_2022": {"vi": "Cấp hành chính (2022)", "en": "Status (2022)"},
+    "panel_seat": {"vi": "Trụ sở", "en": "Seat"},
+    "panel_sources": {"vi": "Nguồn", "en": "Sources"},
+    "panel_accuracy": {"vi": "Độ chính xác vị trí", "en": "Positional accuracy"},
+    "panel_notes": {"vi": "Ghi chú", "en": "Notes"},
+    "panel_unknown": {"vi": "chưa xác định được", "en": "not established"},
+    "metres": {"vi": "{value} m", "en": "{value} m"},
+    "accuracy_metres": {"vi": "khoảng ±{value} m", "en": "about ±{value} m"},
+    # Tooltip field labels
+    "f_name": {"vi": "Tên", "en": "Name"},
+    "f_name_en": {"vi": "Tên tiếng Anh", "en": "English name"},
+    "f_code": {"vi": "Mã tỉnh (TCTK)", "en": "GSO code"},
+    "f_province": {"vi": "Tỉnh", "en": "Province"},
+    "f_river": {"vi": "Sông", "en": "River"},
+    "f_status": {"vi": "Cấp (2022)", "en": "Status (2022)"},
+    "f_unesco": {"vi": "UNESCO", "en": "UNESCO"},
+    "f_role": {"vi": "Vai trò", "en": "Role"},
+    "f_sources": {"vi": "Nguồn", "en": "Sources"},
+    "f_accuracy": {"vi": "Độ chính xác", "en": "Accuracy"},
+    "f_connects": {"vi": "Kết nối", "en": "Connects"},
+    "role_focus": {"vi": "Một trong 3 tỉnh ký kết", "en": "One of the three signatories"},
+    "role_ring": {"vi": "Thuộc vành đai kết nối 9 tỉnh", "en": "In the 9-province ring"},
+    "role_partner": {"vi": "Tỉnh liên kết phát triển du lịch", "en": "Tourism partner province"},
+    "role_ring_line": {
+        "vi": "Vành đai kết nối 9 tỉnh — đường nối trụ sở các tỉnh theo thứ tự địa lý (sơ đồ, "
+              "không phải tuyến đường thật)",
+        "en": "9-province ring — a line through the provincial seats in geographic order "
+              "(schematic, not a real route)",
+    },
+    "role_partner_link": {
+        "vi": "Liên kết du lịch với {name} — đường sơ đồ từ tâm 3 trụ sở tỉnh ký kết, "
+              "không phải tuyến đường thật",
+        "en": "Tourism link with {name} — schematic line from the centre of the three "
+              "signatories' seats, not a real route",
+    },
+    "f_position": {"vi": "Vị trí", "en": "Position"},
+    "position_schematic": {
+        "vi": "sơ đồ — chưa xác định được điểm cầu vượt sông (sai số tới ~{km} km)",
+        "en": "schematic — the crossing is not established (up to ~{km} km off)",
+    },
+    "position_caveat": {
+        "vi": "⚠️ Vị trí cầu trên bản đồ chỉ là **điểm sơ đồ**: chưa có nguồn công bố tọa độ điểm "
+              "vượt sông mà dự án được phép dùng. Vòng tròn nét đứt cho biết phạm vi sai số. "
+              "Các địa phương hai bờ, con sông và số liệu dưới đây có nguồn dẫn.",
+        "en": "⚠️ The bridge's position on the map is a **schematic marker**: no published "
+              "coordinate of the crossing that the project may use could be found. The dashed "
+              "circle shows the uncertainty. The districts on each bank, the river and the figures "
+              "below are sourced.",
+    },
+    "schematic": {"vi": "sơ đồ (không phải vị trí đo đạc)", "en": "schematic (not a surveyed position)"},
+    # Legend
+    "legend_title": {"vi": "Chú giải", "en": "Legend"},
+    "province_30": {"vi": "Hải Dương (ký kết)", "en": "Hải Dương (signatory)"},
+    "province_31": {"vi": "Hải Phòng (ký kết)", "en": "Hải Phòng (signatory)"},
+    "province_22": {"vi": "Quảng Ninh (ký kết)", "en": "Quảng Ninh (signatory)"},
+    "legend_other": {"vi": "Tỉnh khác", "en": "Other provinces"},
+    "legend_bridge": {"vi": "Cầu liên kết", "en": "Linking bridge"},
+    "legend_selected": {"vi": "Cầu đang chọn / địa phương được nối", "en": "Selected bridge / its districts"},
+    "legend_district": {"vi": "Trụ sở huyện, thị xã, thành phố", "en": "District seat"},
+    "legend_heritage": {"vi": "Di sản UNESCO", "en": "UNESCO heritage"},
+    "legend_tourism": {"vi": "Trung tâm du lịch", "en": "Tourism centre"},
+    "legend_ring": {"vi": "Vành đai 9 tỉnh", "en": "9-province ring"},
+    "legend_partner": {"vi": "Tỉnh liên kết du lịch", "en": "Tourism partner"},
+    "legend_offline": {
+        "vi": "Không có mạng: nền bản đồ trống, các lớp dữ liệu vẫn hiển thị.",
+        "en": "Offline: no background tiles; the data layers still show.",
+    },
+    # Agreement panel
+    "agreement_title": {"vi": "Về văn bản liên kết", "en": "About the agreement"},
+    "agreement_signed": {
+        "vi": "Hội nghị ngày **13/3/2022** tại **thành phố Chí Linh (Hải Dương)**: lãnh đạo ba tỉnh, "
+              "thành phố ký văn bản triển khai các biện pháp thúc đẩy liên kết 3 tỉnh giai đoạn "
+              "2022–2025.",
+        "en": "Conference of **13 March 2022** in **Chí Linh city (Hải Dương)**: the leaders of the "
+              "three provinces signed a document on measures to promote their linkage in 2022–2025.",
+    },
+    "agreement_principle": {
+        "vi": "Nguyên tắc: **“Chia sẻ – Đồng thuận – Cùng phát triển”**.",
+        "en": "Principle: **“Share – Consensus – Develop together”** "
+              "(“Chia sẻ – Đồng thuận – Cùng phát triển”).",
+    },
+    "agreement_priorities": {"vi": "Các nội dung hợp tác trọng tâm", "en": "Cooperation priorities"},
+    "priority_1": {
+        "vi": "Chủ động triển khai chiến lược “Thích ứng an toàn, linh hoạt, kiểm soát hiệu quả "
+              "dịch Covid-19”; tăng cường liên kết vùng gắn với bảo đảm quốc phòng, an ninh.",
+        "en": "Carry out the “safe, flexible adaptation, effective control of Covid-19” strategy; "
+              "strengthen regional linkage together with defence and security.",
+    },
+    "priority_2": {
+        "vi": "Đẩy nhanh, hoàn thiện hệ thống kết cấu hạ tầng giao thông đồng bộ, hiện đại, "
+              "liên thông.",
+        "en": "Speed up and complete a modern, connected transport infrastructure.",
+    },
+    "priority_3": {
+        "vi": "Mở rộng không gian liên thông kết nối 9 tỉnh, thành phố: Hà Nội, Quảng Ninh, "
+              "Vĩnh Phúc, Thái Nguyên, Bắc Giang, Hải Dương, Thái Bình, Hà Nam, Hòa Bình.",
+        "en": "Widen the connected space to 9 provinces: Hà Nội, Quảng Ninh, Vĩnh Phúc, "
+              "Thái Nguyên, Bắc Giang, Hải Dương, Thái Bình, Hà Nam, Hòa Bình.",
+    },
+    "priority_4": {
+        "vi": "Phối hợp thu hút đầu tư hạ tầng cụm công nghiệp; liên kết phát triển công nghiệp.",
+        "en": "Jointly attract investment in industrial clusters; link industrial development.",
+    },
+    "priority_5": {
+        "vi": "Cải cách hành chính, cải thiện môi trường đầu tư kinh doanh, nâng cao năng lực "
+              "cạnh tranh cấp tỉnh; xúc tiến đầu tư; chuyển đổi số.",
+        "en": "Administrative reform, a better business climate and provincial competitiveness; "
+              "investment promotion; digital transformation.",
+    },
+    "priority_6": {
+        "vi": "Phát triển nguồn nhân lực chất lượng cao và lao động có kỹ năng.",
+        "en": "Develop high-quality human resources and skilled labour.",
+    },
+    "priority_7": {
+        "vi": "Quản lý, bảo vệ di sản Vịnh Hạ Long – Quần đảo Cát Bà, vịnh Lan Hạ; xây dựng Cát Bà, "
+              "Đồ Sơn, Hạ Long thành trung tâm du lịch quốc tế; hoàn thiện hồ sơ UNESCO quần thể "
+              "Yên Tử – Côn Sơn, Kiếp Bạc.",
+        "en": "Manage and protect Hạ Long Bay – Cát Bà Archipelago and Lan Hạ Bay; make Cát Bà, "
+              "Đồ Sơn and Hạ Long international tourism centres; complete the UNESCO dossier for "
+              "Yên Tử – Côn Sơn, Kiếp Bạc.",
+    },
+    "agreement_source": {
+        "vi": "Nguồn: Báo Nhân Dân, tháng 3/2022.",
+        "en": "Source: Nhân Dân newspaper, March 2022.",
+    },
+    "corrections_title": {"vi": "Đính chính so với bài báo", "en": "Corrections to the article"},
+    "correction_thuy_nguyen": {
+        "vi": "Bài báo gọi Thủy Nguyên là “thị xã”; năm 2022 Thủy Nguyên là **huyện** (lên thành phố "
+              "từ 01/01/2025).",
+        "en": "The article calls Thủy Nguyên a “thị xã” (town); in 2022 it was a **huyện** (rural "
+              "district; a city from 1 Jan 2025).",
+    },
+    "correction_bridges": {
+        "vi": "Bài báo gộp cầu Triều, cầu Mây, cầu “Đồng Mai” là cầu nối Chí Linh, Kinh Môn với "
+              "Đông Triều. Thực tế: cầu Triều nối Kinh Môn – Đông Triều; cầu **Đông Mai** nối "
+              "**Chí Linh** – Đông Triều; cầu **Mây** nối Kinh Môn với **Kim Thành** (cả hai thuộc "
+              "Hải Dương) trên tuyến ĐT389 dẫn tới cầu Triều.",
+        "en": "The article groups cầu Triều, cầu Mây and cầu “Đồng Mai” as linking Chí Linh and Kinh "
+              "Môn with Đông Triều. In fact cầu Triều links Kinh Môn – Đông Triều; cầu **Đông Mai** "
+              "links **Chí Linh** – Đông Triều; cầu **Mây** links Kinh Môn with **Kim Thành** (both "
+              "in Hải Dương), on road ĐT389 leading to cầu Triều.",
+    },
+    "correction_crosswise": {
+        "vi": "Cầu Dinh nối Thủy Nguyên – Kinh Môn; cầu Quang Thanh nối An Lão – Thanh Hà (bài báo "
+              "liệt kê hai cặp theo thứ tự chéo).",
+        "en": "Cầu Dinh links Thủy Nguyên – Kinh Môn; cầu Quang Thanh links An Lão – Thanh Hà (the "
+              "article lists the two pairs crosswise).",
+    },
+    "correction_dong_trieu_ok": {
+        "vi": "Bài báo gọi Đông Triều là “thị xã” — đúng với năm 2022 (lên thành phố từ 01/11/2024).",
+        "en": "The article calls Đông Triều a “thị xã” (town) — correct for 2022 (a city from "
+              "1 Nov 2024).",
+    },
+    # Sources section
+    "sources_title": {"vi": "Nguồn dữ liệu", "en": "Data sources"},
+    "sources_intro": {
+        "vi": "Mọi tọa độ đều có nguồn; độ chính xác ghi theo từng đối tượng. Chi tiết: "
+              "geodata/SOURCES.md.",
+        "en": "Every coordinate has a source; accuracy is given per feature. Details: "
+              "geodata/SOURCES.md.",
+    },
+    "col_layer": {"vi": "Lớp", "en": "Layer"},
+    "col_source": {"vi": "Nguồn", "en": "Source"},
+    "col_licence": {"vi": "Giấy phép", "en": "Licence"},
+    "col_accuracy": {"vi": "Độ chính xác", "en": "Accuracy"},
+    "col_features": {"vi": "Số đối tượng", "en": "Features"},
+    "data_problem_error": {
+        "vi": "Lỗi dữ liệu — {problem}",
+        "en": "Data error — {problem}",
+    },
+    "data_problem_layer": {
+        "vi": "Lớp “{layer}” không hiển thị được vì tệp dữ liệu có lỗi. Các lớp khác vẫn hoạt động.",
+        "en": "The “{layer}” layer cannot be shown because its data file has errors. "
+              "The other layers still work.",
+    },
+    "osm_attribution": {
+        "vi": "Dữ liệu bản đồ nền © OpenStreetMap contributors (ODbL)",
+        "en": "Background map data © OpenStreetMap contributors (ODbL)",
+    },
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """The UI string `key` in `lang` (falling back to Vietnamese), formatted with `values`."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def parse_lang(value: object) -> str | None:
+    """A language code from the URL, or None when it is not one we speak."""
+    return value if isinstance(value, str) and value in LANGS else None

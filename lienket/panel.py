@@ -1,0 +1,124 @@
+"""Text of the detail panel and the sources table, as escaped Markdown (pure, testable)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lienket import selection
+from lienket.data import Dataset
+from lienket.i18n import t
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+
+
+def md(value: Any) -> str:
+    """Markdown-escaped text: data never turns into links, images, HTML or formatting."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(md(v) for v in value)
+    return _MD_SPECIAL.sub(r"\\\1", str(value))
+
+
+def _localised(row: dict[str, Any], prop: str, lang: str) -> Any:
+    """A property in the UI language when the data has it (`note_en`), else the Vietnamese one."""
+    return row.get(f"{prop}_en") or row.get(prop) if lang == "en" else row.get(prop)
+
+
+def _accuracy(value: Any, lang: str) -> str:
+    """Accuracy in words."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return md(t("accuracy_metres", lang, value=f"{value:g}"))
+    return md(value)
+
+
+def fmt_number(value: Any, lang: str) -> str:
+    """A number as the language writes it: 1.234,5 in Vietnamese, 1,234.5 in English."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+
+
+def bridge_markdown(ds: Dataset, bridge_id: str, lang: str) -> str:
+    """The detail panel for one bridge: river, the two districts it connects, facts, provenance."""
+    bridge = ds.feature("bridges", bridge_id)
+    if bridge is None:
+        return ""
+    unknown = f"_{md(t('panel_unknown', lang))}_"
+    title = md(bridge.get("name"))
+    if lang == "en" and bridge.get("name_en"):
+        title += f" ({md(bridge['name_en'])})"
+    lines = [f"### {title}", ""]
+    if bridge.get("position") == "schematic":
+        lines += [t("position_caveat", lang), ""]
+    lines += [f"**{md(t('panel_river', lang))}:** {md(bridge.get('river'))}",
+             "", f"**{md(t('panel_connects', lang))}:**", ""]
+    districts = selection.connected_districts(ds, bridge_id)
+    by_name = {(d["name"], d["province"]): d for d in districts.to_dict("records")}
+    for n, end in enumerate(bridge.get("connects") or [], start=1):
+        district = by_name.get((end.get("district"), end.get("province")), {})
+        detail = [md(end.get("province"))]
+        if district.get("status_2022"):
+            detail.append(f"{md(t('panel_status_2022', lang))}: {md(district['status_2022'])}")
+        if end.get("commune"):
+            detail.append(md(end["commune"]))
+        if district.get("seat"):
+            detail.append(f"{md(t('panel_seat', lang))}: {md(district['seat'])}")
+        lines.append(f"- {md(t('panel_bank', lang, n=n))}: **{md(end.get('district'))}** — "
+                     + " · ".join(detail))
+    lines.append("")
+    facts = [
+        ("panel_length", bridge.get("length_m"), lambda v: md(t("metres", lang,
+                                                                 value=fmt_number(v, lang)))),
+        ("panel_cost", _localised(bridge, "cost", lang), md),
+        ("panel_started", bridge.get("construction_start"), md),
+        ("panel_opened", bridge.get("opened"), md),
+    ]
+    for key, value, fmt in facts:
+        shown = fmt(value) if value not in (None, "") and value == value else unknown
+        lines.append(f"- **{md(t(key, lang))}:** {shown}")
+    lines += ["", f"**{md(t('panel_accuracy', lang))}:** {_accuracy(bridge.get('accuracy'), lang)}"]
+    note = _localised(bridge, "note", lang)
+    if note:
+        lines += ["", f"**{md(t('panel_notes', lang))}:** {md(note)}"]
+    lines += ["", f"**{md(t('panel_sources', lang))}:**", ""]
+    lines += [f"- {md(s)}" for s in bridge.get("sources") or []]
+    return "\n".join(lines)
+
+
+def sources_rows(ds: Dataset, catalogue: dict[str, dict[str, str]], lang: str) -> list[dict[str, str]]:
+    """One row per shipped layer: source, licence, accuracy range and feature count."""
+    rows = []
+    for layer, meta in catalogue.items():
+        gdf = ds.layer(layer)
+        rows.append({
+            t("col_layer", lang): t(f"layer_{layer}", lang) if f"layer_{layer}" in _LAYER_KEYS
+            else layer,
+            t("col_source", lang): meta.get(f"source_{lang}") or meta.get("source", ""),
+            t("col_licence", lang): meta.get("licence", ""),
+            t("col_accuracy", lang): _accuracy_range(gdf.get("accuracy", []), lang),
+            t("col_features", lang): str(len(gdf)),
+        })
+    return rows
+
+
+_LAYER_KEYS = {f"layer_{name}" for name in
+               ("provinces", "districts", "bridges", "heritage", "tourism", "partners", "ring")}
+
+
+def _accuracy_range(values: Any, lang: str) -> str:
+    """'±30–500 m' over numeric accuracies, plus a note if some are approximate descriptions."""
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    texts = [v for v in values if isinstance(v, str)]
+    parts = []
+    if numbers:
+        lo, hi = min(numbers), max(numbers)
+        span = f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
+        parts.append(t("accuracy_metres", lang, value=span))
+    if texts:
+        parts.append(texts[0] if len(set(texts)) == 1 else f"{texts[0]} (+{len(set(texts)) - 1})")
+    return "; ".join(parts)

@@ -1,0 +1,41 @@
+"""What each feature must carry, per kind: the one place that knows the data's property names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+GEODATA = Path(__file__).resolve().parents[1] / "geodata"
+
+#: Properties every feature carries, whatever its kind.
+COMMON: tuple[str, ...] = ("kind", "id", "name", "sources", "accuracy")
+
+#: Extra required properties per feature kind.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "province": ("code", "name_en"),
+    "province_seat": ("province", "seat"),
+    "district": ("province", "status_2022"),
+    "bridge": ("river", "connects"),
+    "heritage": ("unesco", "province"),
+    "tourism_centre": ("province",),
+}
+
+#: Data file per layer of shipped data, and the feature kinds it may hold.
+FILES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "provinces": ("provinces.geojson", ("province",)),
+    "seats": ("province_seats.geojson", ("province_seat",)),
+    "districts": ("districts.geojson", ("district",)),
+    "bridges": ("bridges.geojson", ("bridge",)),
+    "heritage": ("heritage.geojson", ("heritage",)),
+    "tourism": ("tourism.geojson", ("tourism_centre",)),
+}
+
+#: The agreement's memberships (focus, ring, tourism partners): GSO province codes.
+AGREEMENT_FILE = "agreement.json"
+
+#: Valid `status_2022` values of a district-level unit.
+DISTRICT_STATUSES: tuple[str, ...] = ("thành phố", "thị xã", "huyện", "quận")
+
+
+def required(kind: str) -> tuple[str, ...]:
+    """All properties a feature of this kind must have."""
+    return COMMON + REQUIRED.get(kind, ())

@@ -1,0 +1,40 @@
+"""Fixtures: the app served by `streamlit run`, and headless Chromium with no network but loopback."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.harness import HarnessError, launch_chromium, offline_context, serve_app
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Base URL of the running app."""
+    try:
+        with serve_app() as url:
+            yield url
+    except HarnessError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian Chromium; a missing browser is a failure, never a skip."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        try:
+            b = launch_chromium(pw)
+        except HarnessError as exc:
+            pytest.fail(str(exc))
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh offline page; `page.external_requests` lists what it tried to fetch elsewhere."""
+    context = offline_context(browser, viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.external_requests = context.refused  # type: ignore[attr-defined]
+    yield pg
+    context.close()

@@ -1,0 +1,64 @@
+"""The map as a user's browser sees it: headless Chromium, no network beyond the app's server."""
+
+from __future__ import annotations
+
+import pytest
+
+from lienket import layers
+from tests.browser.harness import wait_for_map
+
+pytestmark = pytest.mark.browser
+
+BRIDGE_PATHS = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+BRIDGE_ORDER = ["cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"]
+
+
+def open_map(page, server, query: str = ""):
+    page.goto(f"{server}/{query}")
+    frame = wait_for_map(page)
+    frame.locator(BRIDGE_PATHS).first.wait_for(timeout=30_000)
+    return frame
+
+
+def map_frame(page):
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
+def test_map_renders_offline_with_the_bridges(page, server):
+    frame = open_map(page, server)
+    assert frame.locator(BRIDGE_PATHS).count() == 5
+    assert frame.locator(".lienket-legend").count() == 1
+    # Every script and stylesheet came from the app itself; only background tiles were refused.
+    blocked = [u for u in page.external_requests if "tile.openstreetmap.org" not in u]
+    assert blocked == []
+
+
+def test_clicking_a_bridge_shows_its_two_districts(page, server):
+    frame = open_map(page, server)
+    frame.locator(BRIDGE_PATHS).nth(BRIDGE_ORDER.index("cau-dinh")).dispatch_event("click")
+    panel = page.get_by_test_id("stMarkdownContainer").filter(has_text="Huyện Thủy Nguyên")
+    panel.first.wait_for(timeout=20_000)
+    assert page.get_by_text("Thị xã Kinh Môn").first.is_visible()
+    assert "bridge=cau-dinh" in page.url
+
+
+def test_selecting_keeps_the_users_zoom(page, server):
+    open_map(page, server)
+    leaflet = map_frame(page)
+    leaflet.evaluate("window.map.setZoom(11, {animate: false})")
+    page.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name="Cầu Quang Thanh").click()
+    page.get_by_text("Huyện An Lão").first.wait_for(timeout=20_000)
+    page.wait_for_timeout(1500)  # let the component apply the new highlight group
+    leaflet = map_frame(page)
+    assert leaflet.evaluate("window.map.getZoom()") == 11
+    # the highlight arrived without a remount: the selected bridge is drawn in the selection colour
+    assert leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']").count() >= 1
+
+
+def test_unknown_bridge_link_is_gentle(page, server):
+    open_map(page, server, "?bridge=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.get_by_text("Không tìm thấy cầu").wait_for(timeout=20_000)
+    assert dialogs == []

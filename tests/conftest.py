@@ -1,0 +1,61 @@
+"""Shared fixtures: the shipped dataset, and the reference data in ../shared (required, never skipped)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from lienket import data, names, schema
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("LIENKET_SHARED", ROOT.parent / "shared"))
+RAW = SHARED / "geodata" / "raw"
+DVHCVN_DISTRICTS = RAW / "dvhcvn_gischinhphu" / "derived" / "vn_adm2_north12_districts_dvhcvn.geojson"
+DVHCVN_PROVINCES = RAW / "dvhcvn_gischinhphu" / "derived" / "vn_adm1_62_provinces_dvhcvn.geojson"
+BANDO_PROVINCES = RAW / "vnprovdb_bando2025" / "derived" / "vn_adm1_34_provinces_2025.geojson"
+DONG_TRIEU = RAW / "vnprovdb_bando2025" / "derived" / "dong_trieu_former_district_from_2025_wards.geojson"
+
+
+@pytest.fixture(scope="session")
+def ds() -> data.Dataset:
+    """The shipped data, loaded as the app loads it."""
+    return data.load(schema.GEODATA)
+
+
+def _require(path: Path) -> Path:
+    """Reference data must be there: CI has ../shared, so a missing file is a failure."""
+    if not path.exists():
+        pytest.fail(f"reference data missing: {path} (set LIENKET_SHARED to the shared/ folder)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def reference_districts() -> gpd.GeoDataFrame:
+    """Official pre-2025 districts (dvhcvn, 12 northern provinces) plus Đông Triều (bando 2025 wards).
+
+    Columns: province (short name), name (official name), key (matching key), geometry.
+    """
+    dv = gpd.read_file(_require(DVHCVN_DISTRICTS))
+    dv = dv.assign(province=dv["province"].map(lambda p: names.key(p)))
+    dt = gpd.read_file(_require(DONG_TRIEU)).to_crs("EPSG:4326")
+    dt = gpd.GeoDataFrame({"province": [names.key("Quảng Ninh")], "name": ["Thị xã Đông Triều"],
+                           "geometry": [dt.union_all()]}, crs="EPSG:4326")
+    both = gpd.GeoDataFrame(
+        [*dv[["province", "name", "geometry"]].to_dict("records"),
+         *dt.to_dict("records")], crs="EPSG:4326")
+    return both.assign(key=both["name"].map(names.key))
+
+
+@pytest.fixture(scope="session")
+def reference_provinces() -> gpd.GeoDataFrame:
+    """Official pre-2025 provinces: dvhcvn's 62 plus Quảng Ninh from bando 2025 (unchanged in 2025)."""
+    dv = gpd.read_file(_require(DVHCVN_PROVINCES)).rename(columns={"level1_id": "code"})
+    bando = gpd.read_file(_require(BANDO_PROVINCES))
+    qn = bando[bando["code"].astype(str).str.zfill(2) == "22"].assign(code="22")
+    assert len(qn) == 1, "Quảng Ninh not found in the bando 2025 provinces"
+    return gpd.GeoDataFrame(
+        [*dv[["code", "geometry"]].to_dict("records"), *qn[["code", "geometry"]].to_dict("records")],
+        crs="EPSG:4326")

@@ -1,0 +1,144 @@
+"""The page, run by Streamlit's AppTest: selection, layers, URL, language — without a browser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+DISTRICTS = {
+    "cau-trieu": ("Thị xã Kinh Môn", "Thị xã Đông Triều"),
+    "cau-may": ("Thị xã Kinh Môn", "Huyện Kim Thành"),
+    "cau-dong-mai": ("Thành phố Chí Linh", "Thị xã Đông Triều"),
+    "cau-dinh": ("Thị xã Kinh Môn", "Huyện Thủy Nguyên"),
+    "cau-quang-thanh": ("Huyện Thanh Hà", "Huyện An Lão"),
+}
+NAMES = {"cau-trieu": "Cầu Triều", "cau-may": "Cầu Mây", "cau-dong-mai": "Cầu Đông Mai",
+         "cau-dinh": "Cầu Dinh", "cau-quang-thanh": "Cầu Quang Thanh"}
+SEAT_IDS = {"Thị xã Kinh Môn": "kinh-mon", "Thị xã Đông Triều": "dong-trieu",
+            "Huyện Kim Thành": "kim-thanh", "Thành phố Chí Linh": "chi-linh",
+            "Huyện Thủy Nguyên": "thuy-nguyen", "Huyện Thanh Hà": "thanh-ha",
+            "Huyện An Lão": "an-lao"}
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def map_args(at: AppTest) -> dict:
+    """What the st_folium component receives: the base script and the dynamic feature groups."""
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)
+
+
+def panel_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def highlight_js(at: AppTest) -> str:
+    """The last dynamic group is the selection highlight."""
+    groups = map_args(at)["feature_group"].split("map_div.addLayer(")
+    return groups[-2]
+
+
+def test_app_runs_and_opens_on_the_three_provinces():
+    at = run()
+    assert not at.exception and not at.error
+    assert at.title[0].value.startswith("Liên kết vùng Hải Dương – Hải Phòng – Quảng Ninh")
+    args = map_args(at)
+    assert "fitBounds" in args["script"]
+    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
+
+
+@pytest.mark.parametrize("bridge", list(DISTRICTS))
+def test_choosing_a_bridge_shows_and_highlights_its_two_districts(bridge):
+    at = run()
+    at.selectbox(key="bridge_select").select(NAMES[bridge]).run()
+    assert not at.exception
+    text = panel_text(at)
+    for district in DISTRICTS[bridge]:
+        assert district in text
+    highlight = highlight_js(at)
+    assert f'"id": "{bridge}"' in highlight
+    expected = {SEAT_IDS[d] for d in DISTRICTS[bridge]}
+    shown = {sid for sid in SEAT_IDS.values() if f'"id": "{sid}"' in highlight}
+    assert shown == expected
+    assert at.query_params["bridge"] == bridge
+
+
+def test_selection_survives_reruns_and_comes_from_the_url():
+    at = run(bridge="cau-dinh")
+    assert at.selectbox(key="bridge_select").value == "Cầu Dinh"
+    assert "Huyện Thủy Nguyên" in panel_text(at)
+    at.checkbox(key="layer_heritage").uncheck().run()
+    assert at.selectbox(key="bridge_select").value == "Cầu Dinh"
+
+
+def test_unknown_bridge_in_url_gets_a_gentle_message():
+    at = run(bridge="cau-long-bien")
+    assert not at.exception and not at.error
+    assert any("cau\\-long\\-bien" in i.value or "cau-long-bien" in i.value for i in at.info)
+    assert at.selectbox(key="bridge_select").value == "— Không chọn —"
+
+
+def test_unchecking_a_layer_removes_it_from_the_map():
+    at = run()
+    heritage = json.dumps("Di sản")[1:-1]  # as the generated JavaScript spells it
+    assert heritage in map_args(at)["layer_control"]
+    assert '"id": "yen-tu"' in map_args(at)["feature_group"]
+    at.checkbox(key="layer_heritage").uncheck().run()
+    args = map_args(at)
+    assert '"id": "yen-tu"' not in args["feature_group"] and '"id": "cau-trieu"' in args["feature_group"]
+    assert heritage not in args["layer_control"]
+
+
+def test_toggling_or_selecting_keeps_the_base_map():
+    """Same base script = same component key = no remount: the user's view is kept."""
+    at = run()
+    before = map_args(at)
+    at.checkbox(key="layer_ring").uncheck().run()
+    at.selectbox(key="bridge_select").select("Cầu Triều").run()
+    after = map_args(at)
+    assert after["script"] == before["script"] and after["key"] == before["key"]
+
+
+def test_clicking_a_bridge_on_the_map_selects_it():
+    import streamlit_folium
+    clicked = {"last_active_drawing": {"type": "Feature", "properties":
+                                       {"kind": "bridge", "id": "cau-quang-thanh"}},
+               "last_object_clicked_count": 1}
+    real = streamlit_folium.st_folium
+
+    def fake(*args, **kwargs):
+        real(*args, **kwargs)  # still render the map, so the page is complete
+        return clicked
+
+    with mock.patch("streamlit_folium.st_folium", fake):
+        at = run()
+    assert not at.exception
+    assert at.selectbox(key="bridge_select").value == "Cầu Quang Thanh"
+    assert "Huyện An Lão" in panel_text(at)
+
+
+def test_english_interface():
+    at = run(lang="en")
+    assert at.title[0].value.startswith("Regional linkage")
+    at = run()
+    at.radio(key="lang_label").set_value("English").run()
+    assert at.title[0].value.startswith("Regional linkage")
+    at.selectbox(key="bridge_select").select("Cầu Mây").run()
+    assert "Kim Thành" in panel_text(at)
+
+
+def test_sources_section_lists_every_layer_with_licence():
+    at = run()
+    assert any(h.value == "Nguồn dữ liệu" for h in at.subheader)
+    table = at.dataframe[0].value
+    assert len(table) == 6 and table["Giấy phép"].str.len().min() > 0

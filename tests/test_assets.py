@@ -1,0 +1,26 @@
+"""Leaflet and jQuery come from installed PyPI packages, so the map needs no CDN."""
+
+from lienket import assets
+
+
+def test_install_copies_leaflet_and_jquery(tmp_path):
+    files = assets.install(tmp_path)
+    rel = {str(f.relative_to(tmp_path)) for f in files}
+    assert "vendor/leaflet/leaflet.js" in rel and "vendor/leaflet/leaflet.css" in rel
+    assert "vendor/leaflet/images/layers.png" in rel
+    assert "vendor/jquery/jquery.min.js" in rel
+    assert b"Leaflet" in (tmp_path / "vendor/leaflet/leaflet.js").read_bytes()[:400]
+
+
+def test_every_linked_asset_is_installed(tmp_path):
+    assets.install(tmp_path)
+    for _, url in assets.JS + assets.CSS:
+        path = url.removeprefix(assets.STATIC_URL + "/")
+        assert (tmp_path / path).is_file(), url
+
+
+def test_install_is_idempotent(tmp_path):
+    first = assets.install(tmp_path)
+    mtimes = [f.stat().st_mtime_ns for f in first]
+    second = assets.install(tmp_path)
+    assert [f.stat().st_mtime_ns for f in second] == mtimes

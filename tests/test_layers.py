@@ -1,0 +1,80 @@
+"""Layer builders: one FeatureGroup per layer, escaped text, derived ring and partner links."""
+
+from __future__ import annotations
+
+import copy
+
+import folium
+import pytest
+
+from lienket import agreement, layers, mapview, selection
+
+
+def _html(group: folium.FeatureGroup) -> str:
+    m = folium.Map()
+    group.add_to(m)
+    return m.get_root().render()
+
+
+def test_build_gives_one_named_group_per_visible_layer(ds):
+    groups = layers.build(ds, layers.LAYERS, "vi")
+    assert [g.layer_name for g in groups] == [
+        "Tỉnh, thành phố", "Vành đai kết nối 9 tỉnh", "Tỉnh liên kết du lịch", "Di sản",
+        "Huyện, thị xã, thành phố (trụ sở)", "Trung tâm du lịch", "Cầu liên kết"]
+    assert [g.layer_name for g in layers.build(ds, ["bridges"], "en")] == ["Linking bridges"]
+
+
+def test_bridge_features_carry_kind_and_id_for_clicks(ds):
+    html = _html(layers.bridges(ds, "vi"))
+    for bid in ("cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"):
+        assert f'"id": "{bid}"' in html
+    assert '"kind": "bridge"' in html
+
+
+def test_text_from_data_is_escaped(ds):
+    hostile = copy.deepcopy(ds)
+    bridges = hostile.layers["bridges"].copy()
+    bridges.loc[0, "name"] = "<img src=x onerror=alert(1)>"
+    hostile.layers["bridges"] = bridges
+    html = _html(layers.bridges(hostile, "vi"))
+    assert "<img src=x" not in html
+    # folium JSON-encodes "&" as \u0026: the browser gets the text "&lt;img ...&gt;" and shows it.
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
+
+
+def test_ring_line_is_closed_and_visits_each_ring_seat_once(ds):
+    line, order = agreement.ring_line(ds)
+    assert line.is_closed and line.is_simple
+    assert sorted(order) == sorted(ds.agreement["ring"]) and len(order) == 9
+
+
+def test_partner_links_reach_each_partner_seat(ds):
+    links = agreement.partner_links(ds)
+    assert sorted(links["province"]) == sorted(ds.agreement["partners"])
+    seats = agreement.seats_by_code(ds)
+    for link in links.itertuples():
+        assert link.geometry.coords[-1] == (seats[link.province].x, seats[link.province].y)
+
+
+def test_highlight_holds_the_bridge_and_its_two_district_seats(ds):
+    html = _html(selection.highlight(ds, "cau-quang-thanh", "vi"))
+    assert '"id": "cau-quang-thanh"' in html
+    assert '"id": "thanh-ha"' in html and '"id": "an-lao"' in html
+    assert '"id": "kinh-mon"' not in html
+
+
+def test_no_selection_highlights_nothing(ds):
+    assert '"kind"' not in _html(selection.highlight(ds, None, "vi"))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_base_map_is_deterministic_and_offline(lang):
+    bounds = (106.1, 20.1, 108.1, 21.7)
+    one = mapview.base_map(bounds, lang)
+    two = mapview.base_map(bounds, lang)
+    script = lambda m: m.get_root().render().replace(m.get_name(), "MAP")  # noqa: E731
+    # streamlit-folium keys the component on the script with ids normalised: same text = no remount
+    import re
+    norm = lambda s: re.sub(r"_[0-9a-f]{32}", "", s)  # noqa: E731
+    assert norm(script(one)) == norm(script(two))
+    assert all(url.startswith("/app/static/") for _, url in one.default_js + one.default_css)

@@ -1,0 +1,95 @@
+"""Bad data is reported per file, feature and property; nothing is modified."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lienket import data, schema
+
+
+def _bridges_doc() -> dict:
+    return json.loads((schema.GEODATA / "bridges.geojson").read_text(encoding="utf-8"))
+
+
+def _load(tmp_path: Path, doc: dict | str) -> tuple:
+    path = tmp_path / "bridges.geojson"
+    path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
+    before = path.read_bytes()
+    result = data.load_layer(path, ("bridge",))
+    assert path.read_bytes() == before  # never modified
+    return result
+
+
+def test_missing_file(tmp_path):
+    gdf, problems = data.load_layer(tmp_path / "nope.geojson", ("bridge",))
+    assert gdf is None and "file not found" in problems[0].message
+
+
+def test_malformed_json_names_line_and_column(tmp_path):
+    gdf, problems = _load(tmp_path, '{"type": "FeatureCollection",\n "features": [}')
+    assert gdf is None and "line 2" in problems[0].message
+
+
+def test_empty_collection(tmp_path):
+    gdf, problems = _load(tmp_path, {"type": "FeatureCollection", "features": []})
+    assert gdf is None and "no features" in problems[0].message
+
+
+def test_wrong_crs(tmp_path):
+    doc = _bridges_doc()
+    doc["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}
+    gdf, problems = _load(tmp_path, doc)
+    assert gdf is None and "3857" in problems[0].message and "EPSG:4326" in problems[0].message
+
+
+def test_swapped_coordinates_are_flagged(tmp_path):
+    doc = _bridges_doc()
+    lon, lat = doc["features"][0]["geometry"]["coordinates"]
+    doc["features"][0]["geometry"]["coordinates"] = [lat, lon]
+    gdf, problems = _load(tmp_path, doc)
+    assert gdf is None
+    assert problems[0].feature == "cau-trieu" and "swapped" in problems[0].message
+
+
+def test_duplicate_id_and_missing_property(tmp_path):
+    doc = _bridges_doc()
+    doc["features"][1]["properties"]["id"] = "cau-trieu"
+    del doc["features"][2]["properties"]["river"]
+    gdf, problems = _load(tmp_path, doc)
+    found = {(p.feature, p.prop) for p in problems}
+    assert ("cau-trieu", "id") in found and ("cau-dong-mai", "river") in found
+
+
+def test_bridge_must_connect_exactly_two_banks(tmp_path):
+    doc = _bridges_doc()
+    doc["features"][0]["properties"]["connects"].pop()
+    _gdf, problems = _load(tmp_path, doc)
+    assert any(p.prop == "connects" for p in problems)
+
+
+def test_non_nfc_text(tmp_path):
+    doc = _bridges_doc()
+    doc["features"][0]["properties"]["name"] = "Ca\u0302\u0300u Trie\u0302\u0300u"
+    _gdf, problems = _load(tmp_path, doc)
+    assert any(p.prop == "name" and "NFC" in p.message for p in problems)
+
+
+def test_self_intersecting_polygon(tmp_path):
+    doc = json.loads((schema.GEODATA / "heritage.geojson").read_text(encoding="utf-8"))
+    doc["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [
+        [[106.9, 20.6], [107.3, 20.9], [107.3, 20.6], [106.9, 20.9], [106.9, 20.6]]]}
+    path = tmp_path / "heritage.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    gdf, problems = data.load_layer(path, ("heritage",))
+    assert gdf is None and "Self-intersection" in problems[0].message
+
+
+def test_dangling_district_reference(tmp_path):
+    for name in [*(f for f, _ in schema.FILES.values()), schema.AGREEMENT_FILE]:
+        (tmp_path / name).write_bytes((schema.GEODATA / name).read_bytes())
+    doc = _bridges_doc()
+    doc["features"][0]["properties"]["connects"][0]["district"] = "Huyện Không Có"
+    (tmp_path / "bridges.geojson").write_text(json.dumps(doc), encoding="utf-8")
+    ds = data.load(tmp_path)
+    assert any(p.feature == "cau-trieu" and "Huyện Không Có" in p.message for p in ds.problems)
