@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lienket import assets, data, i18n, layers, mapview, panel, schema, selection
+from lienket import assets, data, download, i18n, layers, mapview, packs, panel, schema, selection
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +35,30 @@ def load_dataset() -> data.Dataset:
 def load_catalogue() -> dict[str, dict[str, str]]:
     """Per-layer source and licence summary shown in 'Nguồn dữ liệu'."""
     return json.loads((schema.GEODATA / "sources.json").read_text(encoding="utf-8"))
+
+
+def secrets() -> dict:
+    """Streamlit secrets as a dict ({} when there is no secrets file)."""
+    try:
+        return dict(st.secrets)
+    except Exception:  # Streamlit raises its own error type when no secrets file exists
+        return {}
+
+
+def pack_fingerprint() -> tuple:
+    """Cheap key that changes when a usable pack appears, changes or disappears."""
+    keys = []
+    for origin, path in packs.candidates(secrets()):
+        meta = path / packs.META
+        keys.append((origin, str(path), meta.stat().st_mtime_ns if meta.exists() else None))
+    return tuple(keys)
+
+
+@st.cache_data(show_spinner=False)
+def load_boundaries(_ds: data.Dataset, fingerprint: tuple) -> tuple:
+    """(display dataset, pack info or None, notes) for the best available boundary pack."""
+    pack, notes = packs.best(secrets())
+    return packs.display_dataset(_ds, pack), (pack.info if pack else None), notes
 
 
 def init_state(ds: data.Dataset) -> None:
@@ -132,6 +156,32 @@ def agreement_panel(lang: str) -> None:
         st.markdown("\n".join(f"- {t(key, lang)}" for key in CORRECTIONS))
 
 
+def boundaries_panel(ds: data.Dataset, info: packs.PackInfo | None, notes: list[str],
+                     lang: str) -> None:
+    """Which boundaries the map uses; download or import detailed ones."""
+    st.markdown(f"**{t('pack_title', lang)}**")
+    if info is None:
+        st.caption(t("pack_shipped", lang))
+    else:
+        st.caption(t("pack_in_use", lang, origin=t(f"pack_origin_{info.origin}", lang),
+                     source=panel.md(info.source), licence=panel.md(info.licence),
+                     vintage=panel.md(info.vintage), districts=info.counts.get("districts", 0)))
+    for note in notes:
+        st.warning(t("pack_skipped", lang, note=panel.md(note)))
+    with st.expander(t("pack_get", lang)):
+        st.markdown(t("pack_howto", lang))
+        total = sum(r.size for r in download.GEOBOUNDARIES_VNM.values()) / 1e6
+        if st.button(t("pack_download", lang, mb=f"{total:.0f}"), key="pack_download"):
+            bar = st.progress(0.0, text=t("pack_downloading", lang))
+            try:
+                packs.download_pack(ds, lambda got, size: bar.progress(min(got / size, 1.0)))
+            except (download.DownloadError, packs.PackError) as exc:
+                st.warning(t("pack_download_failed", lang, error=panel.md(exc)))
+            else:
+                load_boundaries.clear()
+                st.rerun()
+
+
 def sources_panel(ds: data.Dataset, lang: str) -> None:
     """'Nguồn dữ liệu': every layer's source, licence, accuracy."""
     st.subheader(t("sources_title", lang))
@@ -145,7 +195,8 @@ def main() -> None:
     """Compose the page."""
     st.set_page_config(page_title="Liên kết vùng", page_icon="🌉", layout="wide")
     install_assets()
-    ds = load_dataset()
+    shipped = load_dataset()
+    ds, pack_info, pack_notes = load_boundaries(shipped, pack_fingerprint())
     init_state(ds)
     visible = sidebar(ds)
     lang = ss.lang
@@ -159,6 +210,7 @@ def main() -> None:
         detail_panel(ds, lang)
         agreement_panel(lang)
     sources_panel(ds, lang)
+    boundaries_panel(shipped, pack_info, pack_notes, lang)
     st.query_params.from_dict({k: v for k, v in (("bridge", ss.bridge), ("lang", lang)) if v
                                and not (k == "lang" and v == i18n.DEFAULT_LANG)})
 

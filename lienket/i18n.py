@@ -203,6 +203,42 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The article calls Đông Triều a “thị xã” (town) — correct for 2022 (a city from "
               "1 Nov 2024).",
     },
+    # Boundary packs
+    "pack_title": {"vi": "Ranh giới hành chính đang dùng", "en": "Boundaries in use"},
+    "pack_shipped": {
+        "vi": "Ranh giới tỉnh Natural Earth (thô, sai lệch tới ~1 km dọc sông); chưa có ranh giới "
+              "huyện — chỉ hiển thị trụ sở. Tải về hoặc nhập ranh giới chi tiết bên dưới.",
+        "en": "Natural Earth province boundaries (coarse, up to ~1 km off along rivers); no "
+              "district boundaries — district seats only. Download or import detailed ones below.",
+    },
+    "pack_in_use": {
+        "vi": "Ranh giới chi tiết ({origin}): {source} — giấy phép: {licence} — thời điểm: "
+              "{vintage} — {districts} huyện.",
+        "en": "Detailed boundaries ({origin}): {source} — licence: {licence} — vintage: "
+              "{vintage} — {districts} districts.",
+    },
+    "pack_origin_configured": {"vi": "theo cấu hình", "en": "configured"},
+    "pack_origin_imported": {"vi": "đã nhập", "en": "imported"},
+    "pack_origin_downloaded": {"vi": "đã tải về", "en": "downloaded"},
+    "pack_skipped": {
+        "vi": "Bỏ qua một bộ ranh giới không đọc được: {note}",
+        "en": "Skipped an unreadable boundary pack: {note}",
+    },
+    "pack_get": {"vi": "Lấy ranh giới chi tiết", "en": "Get detailed boundaries"},
+    "pack_howto": {
+        "vi": "Tải bộ geoBoundaries (gbOpen) hoặc nhập tệp của bạn bằng dòng lệnh: "
+              "`python -m lienket boundaries import TỆP...` (GeoJSON, GeoPackage, Shapefile; hệ tọa "
+              "độ bất kỳ). Xem README.",
+        "en": "Download the geoBoundaries (gbOpen) pack, or import your own files from the command "
+              "line: `python -m lienket boundaries import FILE...` (GeoJSON, GeoPackage, "
+              "Shapefile; any CRS). See the README.",
+    },
+    "pack_download": {"vi": "Tải geoBoundaries (~{mb} MB)", "en": "Download geoBoundaries (~{mb} MB)"},
+    "pack_downloading": {"vi": "Đang tải…", "en": "Downloading…"},
+    "pack_download_failed": {
+        "vi": "Không tải được ranh giới: {error}. Bản đồ vẫn dùng ranh giới hiện có.",
+        "en": "Could not download the boundaries: {error}. The map keeps the boundaries in use.",
+    },
     # Sources section
     "sources_title": {"vi": "Nguồn dữ liệu", "en": "Data sources"},
     "sources_intro": {

@@ -131,15 +131,37 @@ def provinces(ds: Dataset, lang: str) -> folium.FeatureGroup:
     return group
 
 
+def district_areas(ds: Dataset, lang: str) -> folium.GeoJson | None:
+    """District polygons from a boundary pack, when one is in use."""
+    areas = ds.layers.get("district_areas")
+    if areas is None or areas.empty:
+        return None
+    frame = display_frame(areas, lang, {
+        "name_shown": name_field(lang),
+        "status": lambda r: text(r.get("status_2022")),
+        "province": lambda r: text(r.get("province")),
+    })
+    return folium.GeoJson(frame, name="district-areas",
+                          style_function=lambda f: {"color": DISTRICT_COLOUR, "weight": 0.8,
+                                                    "opacity": 0.7, "fillOpacity": 0.0},
+                          highlight_function=lambda f: {"weight": 2.5, "fillOpacity": 0.1},
+                          tooltip=_tooltip(["name_shown", "status", "province"],
+                                           ["f_name", "f_status", "f_province"], lang),
+                          popup=_popup(lang))
+
+
 def districts(ds: Dataset, lang: str) -> folium.FeatureGroup:
-    """District seats (points) of every district a bridge connects."""
+    """District polygons (with a boundary pack) and the seats of every district a bridge connects."""
+    group = _group("districts", lang)
+    areas = district_areas(ds, lang)
+    if areas is not None:
+        areas.add_to(group)
     frame = display_frame(ds.layer("districts"), lang, {
         "name_shown": name_field(lang),
         "status": lambda r: text(r.get("status_2022")),
         "province": lambda r: text(r.get("province")),
         "seat": lambda r: text(r.get("seat")),
     })
-    group = _group("districts", lang)
     folium.GeoJson(frame, name="districts",
                    marker=folium.CircleMarker(radius=5, color="#fff", weight=1.5, fill=True,
                                               fill_color=DISTRICT_COLOUR, fill_opacity=0.9),

@@ -57,6 +57,32 @@ class Legend(MacroElement):
         self.position = position
 
 
+class FitIfOutside(MacroElement):
+    """Fit the map to its parent layer's bounds, but only when they are not already in view.
+
+    Deferred: streamlit-folium adds a dynamic group to the map only after its script has run.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (layer) {
+            setTimeout(function () {
+                var map = layer._map;
+                if (!map) { return; }
+                var bounds = layer.getBounds();
+                if (bounds.isValid() && !map.getBounds().contains(bounds)) {
+                    map.fitBounds(bounds.pad(0.3), {maxZoom: Math.max(map.getZoom(), 10)});
+                }
+            }, 0);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FitIfOutside"
+
+
 def legend_html(lang: str) -> str:
     """The legend's rows: swatches for every layer, and the offline note."""
     def row(css_class: str, colour: str, key: str) -> str:

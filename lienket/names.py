@@ -8,21 +8,36 @@ import unicodedata
 # Old-style ("Thuỷ", "Hoà") vs new-style ("Thủy", "Hòa") tone placement: NFC keeps them distinct,
 # so the key strips tone marks altogether and keeps only the base letters.
 _PREFIXES = re.compile(
-    r"^(thanh pho|tp\.?|thi xa|tx\.?|huyen|quan|tinh|phuong|xa|thi tran)\s+", re.IGNORECASE
+    r"^(thanh pho|tp\.?|thi xa|tx\.?|huyen|quan|tinh|phuong|xa|thi tran|dac khu)\s+"
 )
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII form of a Vietnamese string ("Thủy Nguyên" -> "thuy nguyen")."""
+    """Lower-case ASCII words of a Vietnamese string ("Thừa Thiên - Huế" -> "thua thien hue")."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", ascii_only).strip().lower()
+    words = re.sub(r"[^0-9a-z.]+", " ", ascii_only.lower())
+    return re.sub(r"\s+", " ", words).strip()
+
+
+_SUFFIXES = re.compile(r"\s+(province|city|district|town)$")
 
 
 def key(name: str) -> str:
-    """Matching key for an administrative name: folded, without a leading unit prefix."""
+    """Matching key for an administrative name: folded, without unit prefix or English suffix."""
+    stripped = _PREFIXES.sub("", fold(name), count=1).replace(".", "").strip()
+    return _SUFFIXES.sub("", stripped)
+
+
+#: Status of a district-level unit from the prefix of its official name.
+_STATUS_PREFIXES = {"thanh pho": "thành phố", "thi xa": "thị xã", "huyen": "huyện", "quan": "quận"}
+
+
+def status_from_name(name: str) -> str | None:
+    """'Thị xã Kinh Môn' -> 'thị xã'; None when the name carries no unit prefix."""
     folded = fold(name)
-    return _PREFIXES.sub("", folded, count=1)
+    return next((status for prefix, status in _STATUS_PREFIXES.items()
+                 if folded.startswith(prefix + " ")), None)
 
 
 def is_nfc(text: str) -> bool:

@@ -10,7 +10,8 @@ from typing import Any
 import folium
 import geopandas as gpd
 
-from lienket import layers
+from lienket import layers, names
+from lienket.mapview import FitIfOutside
 from lienket.data import Dataset
 from lienket.i18n import t
 
@@ -62,6 +63,17 @@ def connected_districts(ds: Dataset, bridge_id: str | None) -> gpd.GeoDataFrame:
     return districts.iloc[[keys.index(w) for w in wanted if w in keys]]
 
 
+def connected_areas(ds: Dataset, bridge_id: str | None) -> gpd.GeoDataFrame:
+    """The district polygons (from a boundary pack) a bridge connects, in bank order."""
+    areas = ds.layers.get("district_areas")
+    bridge = ds.feature("bridges", bridge_id) if bridge_id else None
+    if areas is None or bridge is None:
+        return ds.layer("district_areas").iloc[0:0]
+    keys = [(names.key(n), names.key(p)) for n, p in zip(areas["name"], areas["province"])]
+    wanted = [(names.key(c["district"]), names.key(c["province"])) for c in bridge["connects"]]
+    return areas.iloc[[keys.index(w) for w in wanted if w in keys]]
+
+
 def highlight(ds: Dataset, bridge_id: str | None, lang: str) -> folium.FeatureGroup:
     """FeatureGroup with the selected bridge and the seats of its two districts, highlighted."""
     group = folium.FeatureGroup(name=t("layer_selection", lang), control=False)
@@ -81,6 +93,15 @@ def highlight(ds: Dataset, bridge_id: str | None, lang: str) -> folium.FeatureGr
         folium.Circle(location=[centre.y, centre.x], radius=float(bridge["uncertainty_m"]),
                       color=layers.BRIDGE_COLOUR, weight=1.5, dash_array="6 6", fill=False,
                       interactive=False).add_to(group)
+    areas = connected_areas(ds, bridge_id)
+    if len(areas):
+        polygons = folium.GeoJson(layers.display_frame(areas, lang, {"name_shown": name}),
+                                  name="selected-district-areas",
+                                  style_function=lambda f: {"color": "#222", "weight": 2.5,
+                                                            "fillColor": layers.SELECTED_COLOUR,
+                                                            "fillOpacity": 0.35})
+        FitIfOutside().add_to(polygons)
+        polygons.add_to(group)
     seats = connected_districts(ds, bridge_id)
     for n, (_, seat) in enumerate(seats.iterrows()):
         # One label each side, so the two banks' names never sit on top of each other.

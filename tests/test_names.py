@@ -20,3 +20,17 @@ def test_different_places_keep_different_keys():
 def test_nfc_check():
     assert names.is_nfc("Thủy Nguyên")
     assert not names.is_nfc("Thu\u0309y Nguye\u0302n")
+
+
+def test_punctuation_and_dashes_do_not_matter():
+    assert names.key("Thừa Thiên - Huế") == names.key("Thừa Thiên Huế")
+    assert names.key("Bà Rịa – Vũng Tàu") == names.key("Ba Ria-Vung Tau")
+    assert names.key("TP. Hồ Chí Minh") == names.key("Thành phố Hồ Chí Minh")
+    assert names.key("Ho Chi Minh City") == names.key("Hồ Chí Minh")
+    assert names.key("Hai Duong Province") == names.key("Tỉnh Hải Dương")
+
+
+def test_status_from_the_name_prefix():
+    assert names.status_from_name("Thị xã Kinh Môn") == "thị xã"
+    assert names.status_from_name("Huyện Thuỷ Nguyên") == "huyện"
+    assert names.status_from_name("Kinh Mon") is None

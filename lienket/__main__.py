@@ -1,0 +1,112 @@
+"""Command line: `python -m lienket boundaries import|download|info`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lienket import data, download, packs
+
+
+def _progress(received: int, total: int) -> None:
+    """One-line progress bar on stderr."""
+    width = 30
+    done = int(width * received / total) if total else width
+    sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {received / 1e6:6.1f} / "
+                     f"{total / 1e6:.1f} MB")
+    if received >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _print_pack(pack: packs.Pack) -> None:
+    """What a pack holds and where it comes from."""
+    info = pack.info
+    print(f"pack: {info.path}\n  origin: {info.origin}\n  source: {info.source}\n"
+          f"  licence: {info.licence}\n  vintage: {info.vintage}\n  era: {info.era}\n"
+          f"  counts: {info.counts}")
+    for line in info.report:
+        print(f"  - {line}")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import user files into the imported pack."""
+    request = packs.ImportRequest(
+        paths=[Path(p) for p in args.paths], level=args.level, name_field=args.name_field,
+        province_field=args.province_field,
+        from_wards=[(group[0], [Path(p) for p in group[1:]]) for group in args.from_wards or []],
+        ward_names=[n.strip() for n in args.ward_names.split(",")] if args.ward_names else None,
+        source=args.source, licence=args.licence or packs.ImportRequest.licence,
+        vintage=args.vintage or packs.ImportRequest.vintage)
+    if any(len(paths) == 0 for _, paths in request.from_wards):
+        print("error: --from-wards needs a district name and at least one file", file=sys.stderr)
+        return 2
+    pack = packs.import_pack(request, data.load(), Path(args.pack) if args.pack else None,
+                             add=args.add)
+    _print_pack(pack)
+    return 0
+
+
+def cmd_download(args: argparse.Namespace) -> int:
+    """Download the geoBoundaries pack."""
+    print(f"downloading geoBoundaries gbOpen VNM ADM1 + ADM2 "
+          f"(commit {download.GEOBOUNDARIES_COMMIT[:10]}, "
+          f"{sum(r.size for r in download.GEOBOUNDARIES_VNM.values()) / 1e6:.1f} MB)")
+    pack = packs.download_pack(data.load(), _progress, dest=Path(args.pack) if args.pack else None)
+    _print_pack(pack)
+    return 0
+
+
+def cmd_info(_args: argparse.Namespace) -> int:
+    """Which pack the app would use."""
+    pack, notes = packs.best()
+    for note in notes:
+        print(f"skipped: {note}")
+    if pack is None:
+        print(f"no boundary pack: the app uses {packs.SHIPPED.source}")
+    else:
+        _print_pack(pack)
+    return 0
+
+
+def boundaries_parser(sub: argparse._SubParsersAction) -> None:
+    """`boundaries import|download|info`."""
+    parser = sub.add_parser("boundaries", help="detailed boundary packs (import, download, info)")
+    bsub = parser.add_subparsers(dest="action", required=True)
+    imp = bsub.add_parser("import", help="import district/province files into a pack")
+    imp.add_argument("paths", nargs="*", help="GeoJSON, GeoPackage or Shapefile (any CRS)")
+    imp.add_argument("--level", choices=["auto", "districts", "provinces"], default="auto")
+    imp.add_argument("--name-field", help="column holding names (detected when omitted)")
+    imp.add_argument("--province-field", help="column holding each district's province")
+    imp.add_argument("--from-wards", nargs="+", action="append", metavar=("DISTRICT", "FILE"),
+                     help="build DISTRICT from the 2025 wards in FILE... (repeatable)")
+    imp.add_argument("--ward-names", help="comma-separated ward names to keep from --from-wards files")
+    imp.add_argument("--source", help="citation stored with the pack")
+    imp.add_argument("--licence", help="licence stored with the pack")
+    imp.add_argument("--vintage", help="vintage stored with the pack")
+    imp.add_argument("--add", action="store_true", help="add to the existing imported pack")
+    imp.add_argument("--pack", help="pack folder (default: the user's cache)")
+    imp.set_defaults(func=cmd_import)
+    dl = bsub.add_parser("download", help="download geoBoundaries gbOpen VNM ADM1 + ADM2")
+    dl.add_argument("--pack", help="pack folder (default: the user's cache)")
+    dl.set_defaults(func=cmd_download)
+    info = bsub.add_parser("info", help="show the pack the app would use")
+    info.set_defaults(func=cmd_info)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse and run; user errors print a message, never a traceback."""
+    parser = argparse.ArgumentParser(prog="python -m lienket")
+    sub = parser.add_subparsers(dest="command", required=True)
+    boundaries_parser(sub)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (packs.PackError, download.DownloadError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
