@@ -24,9 +24,10 @@ _SUFFIXES = re.compile(r"\s+(province|city|district|town)$")
 
 
 def key(name: str) -> str:
-    """Matching key for an administrative name: folded, without unit prefix or English suffix."""
+    """Matching key for an administrative name: folded, without unit prefix, English suffix or
+    spaces ("Huyện Thuỷ Nguyên", "Thuy Nguyen District" -> "thuynguyen"; "Hanoi" = "Hà Nội")."""
     stripped = _PREFIXES.sub("", fold(name), count=1).replace(".", "").strip()
-    return _SUFFIXES.sub("", stripped)
+    return _SUFFIXES.sub("", stripped).replace(" ", "")
 
 
 #: Status of a district-level unit from the prefix of its official name.
@@ -43,3 +44,11 @@ def status_from_name(name: str) -> str | None:
 def is_nfc(text: str) -> bool:
     """Whether text is in Unicode NFC, the form the project stores."""
     return unicodedata.is_normalized("NFC", text)
+
+
+_COMMUNE_PREFIXES = ("phuong ", "xa ", "thi tran ", "dac khu ")
+
+
+def is_commune_name(name: str) -> bool:
+    """'Phường Kinh Môn', 'Xã Thanh Hà'…: a commune-level unit, whatever district it is named after."""
+    return fold(name).startswith(_COMMUNE_PREFIXES)

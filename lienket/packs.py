@@ -149,7 +149,9 @@ def load(path: Path) -> Pack:
         if not file.is_file() or download.sha256_of(file) != info.files[filename]:
             raise PackError(f"boundary pack {path}: {filename} is missing or corrupt "
                             "(checksum mismatch); import or download it again")
-        layers[layer] = gpd.read_file(file)
+        # from_features keeps list properties (sources) as lists; read_file makes them arrays
+        doc = json.loads(file.read_text(encoding="utf-8"))
+        layers[layer] = gpd.GeoDataFrame.from_features(doc["features"], crs=4326)
     if not layers:
         raise PackError(f"boundary pack {path}: holds no boundaries")
     return Pack(info, layers.get("provinces"), layers.get("districts"))
@@ -243,6 +245,11 @@ def _slug(*parts: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", " ".join(names.key(p) for p in parts)).strip("-")
 
 
+def area_id(province: str, district: str) -> str:
+    """Id of a district polygon in a pack (stable across sources: built from name keys)."""
+    return f"pack-{_slug(province, district)}"
+
+
 def provinces_from(gdf: gpd.GeoDataFrame, ds: Dataset, name_field: str | None,
                    source: str) -> tuple[gpd.GeoDataFrame, list[str]]:
     """Normalise a province layer: GSO code and the project's name for each shape."""
@@ -294,30 +301,53 @@ def districts_from(gdf: gpd.GeoDataFrame, ds: Dataset, provinces: gpd.GeoDataFra
         joined = gpd.sjoin(points, provinces[["name", "geometry"]], how="left", predicate="within")
         joined = joined[~joined.index.duplicated()]
         province.loc[need] = joined["name"].reindex(points.index).values
+    communes = _communes(gdf, field_)
     rows, no_province = [], 0
-    for raw, prov, geom in zip(gdf[field_], province, gdf.geometry):
+    for raw, prov, geom, commune in zip(gdf[field_], province, gdf.geometry, communes):
+        if commune:
+            raw = commune
         raw = _nfc(raw)
         if not isinstance(prov, str):
             no_province += 1
             continue
-        match = known_by_key.get((names.key(raw), names.key(prov)))
+        # 2025 wards reuse old district names ("Phường Kinh Môn"): never take one for the district
+        match = None if commune else known_by_key.get((names.key(raw), names.key(prov)))
         name, status = (match[0], match[2]) if match else (raw, names.status_from_name(raw))
-        rows.append({"kind": "district_area", "id": f"pack-{_slug(prov, name)}", "name": name,
+        rows.append({"kind": "district_area", "id": area_id(prov, name), "name": name,
+                     "unit": "commune" if commune else "district",
                      "province": prov, "status_2022": status or "", "source_name": raw,
                      "sources": [source], "accuracy": "as published by the source",
                      "geometry": geom})
-    columns = ["kind", "id", "name", "province", "status_2022", "source_name", "sources",
+    columns = ["kind", "id", "name", "unit", "province", "status_2022", "source_name", "sources",
                "accuracy", "geometry"]
     out = gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=4326)
-    matched = {(names.key(n), names.key(p)) for n, p in zip(out["name"], out["province"])}
+    matched = set(district_keys(out))
     found = [v[0] for k, v in known_by_key.items() if k in matched]
     lost = [v[0] for k, v in known_by_key.items() if k not in matched]
-    report = [f"district names from field {field_!r}; provinces from "
+    if (communes != "").any():
+        report_communes = [f"{int((communes != '').sum())} features are communes/wards (Phường, Xã…), "
+                           "not districts: none is matched to a district"]
+    else:
+        report_communes = []
+    report = [*report_communes, f"district names from field {field_!r}; provinces from "
               + (f"field {province_field!r}" if province_field else "location (spatial join)"),
               f"{len(out)} districts kept; {no_province} outside every province (dropped)",
               f"bridge districts matched: {len(found)}/{len(known_by_key)}"
               + (f"; not in these files: {', '.join(lost)}" if lost else "")]
     return out, report
+
+
+def _communes(gdf: gpd.GeoDataFrame, name_field: str) -> pd.Series:
+    """Per feature: its full commune name ("Phường Kinh Môn") when a text field calls it a
+    commune-level unit under the same name, else ""."""
+    text_cols = [c for c in gdf.columns
+                 if c != "geometry" and (gdf[c].dtype == object or str(gdf[c].dtype) in ("string", "str"))]
+
+    def full_name(row: pd.Series) -> str:
+        own = names.key(str(row[name_field]))
+        return next((_nfc(row[c]) for c in text_cols if isinstance(row[c], str)
+                     and names.is_commune_name(row[c]) and names.key(row[c]) == own), "")
+    return gdf.apply(full_name, axis=1) if len(gdf) else pd.Series([], dtype=str)
 
 
 def dissolve_wards(gdf: gpd.GeoDataFrame, district: str, only: list[str] | None,
@@ -335,9 +365,16 @@ def dissolve_wards(gdf: gpd.GeoDataFrame, district: str, only: list[str] | None,
     return out, [f"{district}: built from {len(gdf)} ward polygons (union)"]
 
 
+def district_keys(areas: gpd.GeoDataFrame) -> list[tuple[str, str] | None]:
+    """(name key, province key) per feature; None for communes, which never stand for a district."""
+    units = areas["unit"] if "unit" in areas else ["district"] * len(areas)
+    return [(names.key(n), names.key(p)) if u != "commune" else None
+            for n, p, u in zip(areas["name"], areas["province"], units)]
+
+
 def missing_bridge_districts(districts: gpd.GeoDataFrame, ds: Dataset) -> list[str]:
     """Districts a bridge connects that the pack lacks."""
-    have = {(names.key(n), names.key(p)) for n, p in zip(districts["name"], districts["province"])}
+    have = set(district_keys(districts))
     return [f"{c['district']} ({c['province']})" for cs in ds.layer("bridges")["connects"]
             for c in cs if (names.key(c["district"]), names.key(c["province"])) not in have]
 
@@ -450,9 +487,10 @@ def import_pack(request: ImportRequest, ds: Dataset, dest: Path | None = None,
 # --- downloading ----------------------------------------------------------------------------------
 
 def download_pack(ds: Dataset, progress: download.Progress | None = None,
-                  remotes: Mapping[str, download.Remote] = download.GEOBOUNDARIES_VNM,
+                  remotes: Mapping[str, download.Remote] | None = None,
                   dest: Path | None = None) -> Pack:
     """Fetch geoBoundaries gbOpen VNM ADM1+ADM2, verify, normalise and store; old pack kept on error."""
+    remotes = remotes or download.GEOBOUNDARIES_VNM
     dest = dest or cache_dir() / "packs" / DOWNLOADED
     folder = cache_dir() / "downloads"
     total = sum(r.size for r in remotes.values())

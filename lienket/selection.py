@@ -12,6 +12,7 @@ import geopandas as gpd
 
 from lienket import layers, names
 from lienket.mapview import FitIfOutside
+from lienket.packs import district_keys
 from lienket.data import Dataset
 from lienket.i18n import t
 
@@ -69,7 +70,7 @@ def connected_areas(ds: Dataset, bridge_id: str | None) -> gpd.GeoDataFrame:
     bridge = ds.feature("bridges", bridge_id) if bridge_id else None
     if areas is None or bridge is None:
         return ds.layer("district_areas").iloc[0:0]
-    keys = [(names.key(n), names.key(p)) for n, p in zip(areas["name"], areas["province"])]
+    keys = district_keys(areas)
     wanted = [(names.key(c["district"]), names.key(c["province"])) for c in bridge["connects"]]
     return areas.iloc[[keys.index(w) for w in wanted if w in keys]]
 

@@ -59,3 +59,30 @@ def reference_provinces() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
         [*dv[["code", "geometry"]].to_dict("records"), *qn[["code", "geometry"]].to_dict("records")],
         crs="EPSG:4326")
+
+RAW_DONG_TRIEU_WARDS = sorted((RAW / "vnprovdb_bando2025" / "raw_wards_dong_trieu").glob("*.geojson"))
+QN_WARDS = RAW / "vnprovdb_bando2025" / "derived" / "quang_ninh_wards_2025.geojson"
+HP_WARDS = RAW / "vnprovdb_bando2025" / "derived" / "hai_phong_wards_2025.geojson"
+DONG_TRIEU_WARD_NAMES = ["Mạo Khê", "Bình Khê", "An Sinh", "Đông Triều", "Hoàng Quế"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory, monkeypatch):
+    """Tests never read or write the user's real cache, nor a pack configured on this machine."""
+    monkeypatch.setenv("LIENKET_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("LIENKET_PACK", raising=False)
+
+
+@pytest.fixture(scope="session")
+def shared_pack(tmp_path_factory) -> Path:
+    """A pack imported from ../shared: dvhcvn provinces and districts, Đông Triều from its wards."""
+    from lienket import packs
+    for path in (DVHCVN_DISTRICTS, DVHCVN_PROVINCES, *RAW_DONG_TRIEU_WARDS):
+        _require(path)
+    dest = tmp_path_factory.mktemp("packs") / "shared"
+    request = packs.ImportRequest(
+        paths=[DVHCVN_DISTRICTS, DVHCVN_PROVINCES],
+        from_wards=[("Thị xã Đông Triều", RAW_DONG_TRIEU_WARDS)],
+        source="test pack: dvhcvn + bando 2025 wards (../shared, never shipped)")
+    packs.import_pack(request, data.load(schema.GEODATA), dest)
+    return dest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from unittest import mock
 
@@ -142,3 +143,40 @@ def test_sources_section_lists_every_layer_with_licence():
     assert any(h.value == "Nguồn dữ liệu" for h in at.subheader)
     table = at.dataframe[0].value
     assert len(table) == 6 and table["Giấy phép"].str.len().min() > 0
+
+
+@pytest.mark.parametrize("bridge", list(DISTRICTS))
+def test_with_a_pack_each_bridge_highlights_exactly_its_two_district_polygons(
+        shared_pack, monkeypatch, bridge):
+    from lienket import data, packs
+    monkeypatch.setenv("LIENKET_PACK", str(shared_pack))
+    at = run(bridge=bridge)
+    assert not at.exception
+    connects = data.load().feature("bridges", bridge)["connects"]
+    expected = {packs.area_id(c["province"], c["district"]) for c in connects}
+    assert set(re.findall(r'"id": "(pack-[^"]+)"', highlight_js(at))) == expected
+    assert '"kind": "district_area"' in map_args(at)["feature_group"]
+    assert any("Ranh giới chi tiết (theo cấu hình)" in c.value for c in at.caption)
+
+
+def test_without_a_pack_the_app_uses_and_names_the_shipped_provinces():
+    at = run(bridge="cau-dinh")
+    assert not at.exception
+    assert any(c.value.startswith("Ranh giới tỉnh Natural Earth") for c in at.caption)
+    assert '"kind": "district_area"' not in map_args(at)["feature_group"]
+    assert "Huyện Thủy Nguyên" in panel_text(at)
+
+
+def test_a_failed_download_in_the_app_is_a_warning(monkeypatch):
+    import socket
+    from lienket import download
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    monkeypatch.setattr(download, "GEOBOUNDARIES_VNM", {
+        "adm1": download.Remote("a.geojson", f"{dead}/a", 10, "0" * 64)})
+    at = run()
+    at.button(key="pack_download").click().run()
+    assert not at.exception
+    assert any("Không tải được ranh giới" in w.value for w in at.warning)
+    assert any(c.value.startswith("Ranh giới tỉnh Natural Earth") for c in at.caption)

@@ -8,10 +8,22 @@ from tests.browser.harness import HarnessError, launch_chromium, offline_context
 
 
 @pytest.fixture(scope="session")
-def server():
-    """Base URL of the running app."""
+def server(tmp_path_factory):
+    """Base URL of the running app, with an empty cache: no boundary pack."""
     try:
-        with serve_app() as url:
+        with serve_app(env={"LIENKET_CACHE": str(tmp_path_factory.mktemp("server-cache"))}) as url:
+            yield url
+    except HarnessError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="session")
+def pack_server(shared_pack, tmp_path_factory):
+    """Base URL of the app using the boundary pack imported from ../shared."""
+    env = {"LIENKET_PACK": str(shared_pack),
+           "LIENKET_CACHE": str(tmp_path_factory.mktemp("pack-server-cache"))}
+    try:
+        with serve_app(env=env) as url:
             yield url
     except HarnessError as exc:
         pytest.fail(str(exc))

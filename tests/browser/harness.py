@@ -31,14 +31,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_app(timeout: float = 60) -> Iterator[str]:
-    """Run the app as a user does; yield its base URL once healthy."""
+def serve_app(timeout: float = 60, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the app as a user does (with extra environment `env`); yield its base URL once healthy."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lienket import layers
@@ -39,7 +41,7 @@ def test_clicking_a_bridge_shows_its_two_districts(page, server):
     panel = page.get_by_test_id("stMarkdownContainer").filter(has_text="Huyện Thủy Nguyên")
     panel.first.wait_for(timeout=20_000)
     assert page.get_by_text("Thị xã Kinh Môn").first.is_visible()
-    assert "bridge=cau-dinh" in page.url
+    page.wait_for_url(re.compile(r"bridge=cau-dinh"), timeout=10_000)  # the link reopens it
 
 
 def test_selecting_keeps_the_users_zoom(page, server):
@@ -62,3 +64,17 @@ def test_unknown_bridge_link_is_gentle(page, server):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.get_by_text("Không tìm thấy cầu").wait_for(timeout=20_000)
     assert dialogs == []
+
+
+def test_with_a_pack_clicking_a_bridge_highlights_its_two_district_polygons(page, pack_server):
+    frame = open_map(page, pack_server)
+    leaflet = map_frame(page)
+    zoom = leaflet.evaluate("window.map.getZoom()")
+    frame.locator(BRIDGE_PATHS).nth(BRIDGE_ORDER.index("cau-quang-thanh")).dispatch_event("click")
+    page.get_by_text("Huyện An Lão").first.wait_for(timeout=20_000)
+    polygons = f"path[fill='{layers.SELECTED_COLOUR}'][fill-opacity='0.35']"
+    map_frame(page).locator(polygons).nth(1).wait_for(timeout=20_000)
+    leaflet = map_frame(page)
+    assert leaflet.locator(polygons).count() == 2
+    # both districts were already in view: the user's zoom is left alone
+    assert leaflet.evaluate("window.map.getZoom()") == zoom
