@@ -331,7 +331,7 @@ def districts_from(gdf: gpd.GeoDataFrame, ds: Dataset, provinces: gpd.GeoDataFra
         report_communes = []
     report = [*report_communes, f"district names from field {field_!r}; provinces from "
               + (f"field {province_field!r}" if province_field else "location (spatial join)"),
-              f"{len(out)} districts kept; {no_province} outside every province (dropped)",
+              f"{len(out)} units kept; {no_province} outside every province (dropped)",
               f"bridge districts matched: {len(found)}/{len(known_by_key)}"
               + (f"; not in these files: {', '.join(lost)}" if lost else "")]
     return out, report

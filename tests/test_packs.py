@@ -66,7 +66,7 @@ def test_hai_phong_wards_import_but_say_they_match_no_district(tmp_path, ds):
     pack = imported(tmp_path, ds, paths=[HP_WARDS], level="districts")
     # 114 wards: one lies off every (coarse, shipped) province shape, and the report says so
     assert len(pack.districts) == 113
-    assert any("113 districts kept; 1 outside every province (dropped)" in line
+    assert any("113 units kept; 1 outside every province (dropped)" in line
                for line in pack.info.report)
     # 2025 wards reuse district names (Phường Kinh Môn, Xã Thanh Hà): never taken for districts
     assert any("bridge districts matched: 0/7" in line for line in pack.info.report)
