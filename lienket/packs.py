@@ -223,10 +223,15 @@ def read_any(paths: Iterable[Path]) -> tuple[gpd.GeoDataFrame, list[str]]:
     return gpd.GeoDataFrame(both, geometry="geometry", crs=4326), report
 
 
+def _text_columns(gdf: gpd.GeoDataFrame) -> list[str]:
+    """Columns holding text."""
+    return [c for c in gdf.columns if c != "geometry"
+            and (gdf[c].dtype == object or str(gdf[c].dtype) in ("string", "str"))]
+
+
 def detect_field(gdf: gpd.GeoDataFrame, wanted: set[str], preferred: Iterable[str]) -> str:
     """The text column whose values best match `wanted` name keys (ties: the preferred names)."""
-    text_cols = [c for c in gdf.columns
-                 if c != "geometry" and (gdf[c].dtype == object or str(gdf[c].dtype) in ("string", "str"))]
+    text_cols = _text_columns(gdf)
     if not text_cols:
         raise PackError("no text column to take names from; pass --name-field")
     order = list(preferred)
@@ -340,8 +345,7 @@ def districts_from(gdf: gpd.GeoDataFrame, ds: Dataset, provinces: gpd.GeoDataFra
 def _communes(gdf: gpd.GeoDataFrame, name_field: str) -> pd.Series:
     """Per feature: its full commune name ("Phường Kinh Môn") when a text field calls it a
     commune-level unit under the same name, else ""."""
-    text_cols = [c for c in gdf.columns
-                 if c != "geometry" and (gdf[c].dtype == object or str(gdf[c].dtype) in ("string", "str"))]
+    text_cols = _text_columns(gdf)
 
     def full_name(row: pd.Series) -> str:
         own = names.key(str(row[name_field]))
