@@ -133,11 +133,16 @@ def provinces(ds: Dataset, era: str) -> gpd.GeoDataFrame:
     return ds.layer("provinces_2025") if era == "2025" else ds.layer("provinces")
 
 
-def became(ds: Dataset, code_2022: str, lang: str) -> str:
-    """'Vĩnh Phúc (2022) → Tỉnh Phú Thọ (2025)'; unchanged units say so in their own words."""
+def name_2022(ds: Dataset, code_2022: str) -> str:
+    """A pre-2025 province's name ('Vĩnh Phúc'), or its code if unknown."""
     provinces_2022 = ds.layer("provinces")
-    old = dict(zip(provinces_2022.get("code", []), provinces_2022.get("name", []))).get(code_2022,
-                                                                                       code_2022)
+    return dict(zip(provinces_2022.get("code", []), provinces_2022.get("name", []))).get(code_2022,
+                                                                                        code_2022)
+
+
+def became(ds: Dataset, code_2022: str, lang: str) -> str:
+    """'Vĩnh Phúc (2022) → Tỉnh Phú Thọ (2025)'."""
+    old = name_2022(ds, code_2022)
     unit = successor(ds, code_2022)
     if unit is None:
         return old
