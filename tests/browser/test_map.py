@@ -62,3 +62,29 @@ def test_unknown_bridge_link_is_gentle(page, server):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.get_by_text("Không tìm thấy cầu").wait_for(timeout=20_000)
     assert dialogs == []
+
+
+OTHER_PROVINCES = f"path.leaflet-interactive[fill='{layers.OTHER_FILL}']"
+
+
+def test_switching_era_changes_the_provinces_and_keeps_the_zoom(page, server):
+    frame = open_map(page, server, "?bridge=cau-dinh")
+    frame.locator(OTHER_PROVINCES).first.wait_for(timeout=30_000)
+    before = frame.locator(OTHER_PROVINCES).count()
+    leaflet = map_frame(page)
+    leaflet.evaluate("window.map.setZoom(11, {animate: false})")
+    page.get_by_test_id("stSidebar").get_by_text("Sau 01/07/2025").click()
+    page.get_by_text("Thành phố Hải Phòng").first.wait_for(timeout=20_000)
+    # the component swaps the province group in place: wait until the 34-unit layer is drawn
+    page.wait_for_function(
+        """([sel, n]) => { const f = [...document.querySelectorAll('iframe')].find(
+              i => i.title === 'streamlit_folium.st_folium');
+            return f && f.contentDocument.querySelectorAll(sel).length !== n; }""",
+        arg=[OTHER_PROVINCES, before], timeout=20_000)
+    after = frame.locator(OTHER_PROVINCES).count()
+    assert before == 60 and after == 32  # 63 − 3 signatories; 34 − Hải Phòng − Quảng Ninh
+    leaflet = map_frame(page)
+    assert leaflet.evaluate("window.map.getZoom()") == 11
+    assert "era=2025" in page.url and "bridge=cau-dinh" in page.url
+    # the selection survived the switch: the bridge is still highlighted
+    assert leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']").count() >= 1
