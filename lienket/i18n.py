@@ -116,6 +116,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "There is no “{value}” map. Showing the 2022 map; choose “After 1 July 2025” for "
               "the new units.",
     },
+    "layer_provinces_2025": {"vi": "Tỉnh, thành phố (từ 01/7/2025)",
+                             "en": "Provinces (from 1 July 2025)"},
     "f_code_2025": {"vi": "Mã tỉnh (từ 1/7/2025)", "en": "Code (from 1 July 2025)"},
     "f_formed_from": {"vi": "Hình thành từ (2022)", "en": "Formed from (2022)"},
     "f_became": {"vi": "Năm 2022 → 2025", "en": "2022 → 2025"},

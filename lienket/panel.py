@@ -146,7 +146,8 @@ def sources_rows(ds: Dataset, catalogue: dict[str, dict[str, str]], lang: str) -
 
 
 _LAYER_KEYS = {f"layer_{name}" for name in
-               ("provinces", "districts", "bridges", "heritage", "tourism", "partners", "ring")}
+               ("provinces", "districts", "bridges", "heritage", "tourism", "partners", "ring",
+                "provinces_2025")}
 
 
 def _accuracy_range(values: Any, lang: str) -> str:
