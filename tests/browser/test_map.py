@@ -39,7 +39,8 @@ def test_clicking_a_bridge_shows_its_two_districts(page, server):
     panel = page.get_by_test_id("stMarkdownContainer").filter(has_text="Huyện Thủy Nguyên")
     panel.first.wait_for(timeout=20_000)
     assert page.get_by_text("Thị xã Kinh Môn").first.is_visible()
-    assert "bridge=cau-dinh" in page.url
+    # the URL is written at the end of the script run, after the panel: wait for it, don't race it
+    page.wait_for_url("**bridge=cau-dinh**", timeout=20_000)
 
 
 def test_selecting_keeps_the_users_zoom(page, server):
@@ -49,11 +50,11 @@ def test_selecting_keeps_the_users_zoom(page, server):
     page.get_by_test_id("stSelectbox").first.click()
     page.get_by_role("option", name="Cầu Quang Thanh").click()
     page.get_by_text("Huyện An Lão").first.wait_for(timeout=20_000)
-    page.wait_for_timeout(1500)  # let the component apply the new highlight group
     leaflet = map_frame(page)
+    # the highlight arrives without a remount: the selected bridge is drawn in the selection colour
+    selected = leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']")
+    selected.first.wait_for(state="attached", timeout=20_000)  # off-screen at zoom 11: not "visible"
     assert leaflet.evaluate("window.map.getZoom()") == 11
-    # the highlight arrived without a remount: the selected bridge is drawn in the selection colour
-    assert leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']").count() >= 1
 
 
 def test_unknown_bridge_link_is_gentle(page, server):
@@ -85,6 +86,7 @@ def test_switching_era_changes_the_provinces_and_keeps_the_zoom(page, server):
     assert before == 60 and after == 32  # 63 − 3 signatories; 34 − Hải Phòng − Quảng Ninh
     leaflet = map_frame(page)
     assert leaflet.evaluate("window.map.getZoom()") == 11
-    assert "era=2025" in page.url and "bridge=cau-dinh" in page.url
+    page.wait_for_url("**era=2025**", timeout=20_000)
+    assert "bridge=cau-dinh" in page.url
     # the selection survived the switch: the bridge is still highlighted
     assert leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']").count() >= 1
