@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lienket import assets, data, download, i18n, layers, mapview, packs, panel, schema, selection
+from lienket import (assets, data, download, eras, i18n, layers, mapview, packs, panel, schema,
+                     selection)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -68,6 +69,8 @@ def init_state(ds: data.Dataset) -> None:
     if "bridge" not in ss:
         ss.bridge, ss.rejected_bridge = selection.parse_param(
             st.query_params.get_all("bridge"), selection.bridge_ids(ds))
+    if "era" not in ss:
+        ss.era, ss.rejected_era = eras.parse_param(st.query_params.get_all("era"))
 
 
 def bridge_labels(ds: data.Dataset, lang: str) -> dict[str, str]:
@@ -87,6 +90,12 @@ def on_language() -> None:
     ss.lang = {t(f"lang_{code}", code): code for code in i18n.LANGS}[ss.lang_label]
 
 
+def on_era() -> None:
+    """The era radio changed: only the dynamic layers change, so view and selection stay."""
+    ss.era = {t(f"era_{e}", ss.lang): e for e in eras.ERAS}[ss.era_label]
+    ss.rejected_era = None
+
+
 def sidebar(ds: data.Dataset) -> list[str]:
     """Language, bridge and layer widgets; returns the visible layers."""
     # Widget state is (re)set from the selection before each widget is drawn, so a map click,
@@ -95,6 +104,10 @@ def sidebar(ds: data.Dataset) -> list[str]:
     st.sidebar.radio(t("language", ss.lang), [t(f"lang_{c}", c) for c in i18n.LANGS],
                      key="lang_label", horizontal=True, on_change=on_language)
     lang = ss.lang
+    if "provinces_2025" in ds.layers:  # without a usable merger table there is only 2022
+        ss.era_label = t(f"era_{ss.era}", lang)
+        st.sidebar.radio(t("era_label", lang), [t(f"era_{e}", lang) for e in eras.ERAS],
+                         key="era_label", horizontal=True, on_change=on_era)
     labels = bridge_labels(ds, lang)
     ss.bridge_select = next(label for label, fid in labels.items() if fid == (ss.bridge or ""))
     st.sidebar.selectbox(t("bridge_select", lang), list(labels), key="bridge_select",
@@ -114,7 +127,7 @@ def show_problems(ds: data.Dataset, lang: str) -> None:
         show(t("data_problem_error", lang, problem=panel.md(str(problem))))
 
 
-def map_view(ds: data.Dataset, visible: list[str], lang: str) -> None:
+def map_view(ds: data.Dataset, visible: list[str], lang: str, era: str) -> None:
     """The map; a click on a bridge selects it."""
     focus = ds.layer("provinces")
     focus = focus[focus["code"].isin(ds.agreement.get("focus", []))] if len(focus) else focus
@@ -122,7 +135,7 @@ def map_view(ds: data.Dataset, visible: list[str], lang: str) -> None:
     out = st_folium(
         mapview.base_map(bounds, lang), key="map", height=620, use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked_count"],
-        feature_group_to_add=[*layers.build(ds, visible, lang),
+        feature_group_to_add=[*layers.build(ds, visible, lang, era),
                               selection.highlight(ds, ss.bridge, lang)],
         layer_control=folium.LayerControl(collapsed=True),
     )
@@ -134,14 +147,18 @@ def map_view(ds: data.Dataset, visible: list[str], lang: str) -> None:
             st.rerun()
 
 
-def detail_panel(ds: data.Dataset, lang: str) -> None:
-    """The selected bridge's details, or how to select one."""
+def detail_panel(ds: data.Dataset, lang: str, era: str) -> None:
+    """The selected bridge's details, or how to select one; in 2025, what the groups became."""
     if ss.get("rejected_bridge"):
         st.info(t("unknown_bridge", lang, value=panel.md(ss.rejected_bridge)))
+    if ss.get("rejected_era"):
+        st.info(t("unknown_era", lang, value=panel.md(ss.rejected_era)))
     if ss.bridge:
-        st.markdown(panel.bridge_markdown(ds, ss.bridge, lang))
+        st.markdown(panel.bridge_markdown(ds, ss.bridge, lang, era))
     else:
         st.caption(t("click_hint", lang))
+    if era == "2025":
+        st.markdown(panel.era_markdown(ds, lang))
 
 
 def agreement_panel(lang: str) -> None:
@@ -152,6 +169,8 @@ def agreement_panel(lang: str) -> None:
         st.markdown(f"**{t('agreement_priorities', lang)}**")
         st.markdown("\n".join(f"{n}. {t(f'priority_{n}', lang)}" for n in range(1, 8)))
         st.caption(t("agreement_source", lang))
+        st.markdown(f"**{t('timeline_title', lang)}**")
+        st.markdown(panel.timeline_markdown(lang))
         st.markdown(f"**{t('corrections_title', lang)}**")
         st.markdown("\n".join(f"- {t(key, lang)}" for key in CORRECTIONS))
 
@@ -200,19 +219,21 @@ def main() -> None:
     init_state(ds)
     visible = sidebar(ds)
     lang = ss.lang
+    era = ss.era if "provinces_2025" in ds.layers else eras.DEFAULT_ERA
     st.title(t("app_title", lang))
-    st.caption(t("app_subtitle", lang))
+    st.caption(t("app_subtitle_2025" if era == "2025" else "app_subtitle", lang))
     show_problems(ds, lang)
     col_map, col_panel = st.columns([5, 2])
     with col_map:
-        map_view(ds, visible, lang)
+        map_view(ds, visible, lang, era)
     with col_panel:
-        detail_panel(ds, lang)
+        detail_panel(ds, lang, era)
         agreement_panel(lang)
     sources_panel(ds, lang)
     boundaries_panel(shipped, pack_info, pack_notes, lang)
-    st.query_params.from_dict({k: v for k, v in (("bridge", ss.bridge), ("lang", lang)) if v
-                               and not (k == "lang" and v == i18n.DEFAULT_LANG)})
+    defaults = {"lang": i18n.DEFAULT_LANG, "era": eras.DEFAULT_ERA}  # left out of the URL
+    st.query_params.from_dict({k: v for k, v in (("bridge", ss.bridge), ("lang", lang), ("era", era))
+                               if v and v != defaults.get(k)})
 
 
 main()

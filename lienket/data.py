@@ -9,7 +9,7 @@ from typing import Any
 
 import geopandas as gpd
 
-from lienket import schema
+from lienket import eras, schema
 from lienket.validate import Problem, check_crs, check_frame
 
 
@@ -19,6 +19,7 @@ class Dataset:
 
     layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
     agreement: dict[str, Any] = field(default_factory=dict)
+    mergers: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def layer(self, name: str) -> gpd.GeoDataFrame:
@@ -122,4 +123,11 @@ def load(directory: Path = schema.GEODATA) -> Dataset:
     ds.agreement, problems = load_agreement(directory / schema.AGREEMENT_FILE)
     ds.problems += problems
     ds.problems += check_references(ds)
+    ds.mergers, problems = eras.load_mergers(directory / eras.MERGERS_FILE)
+    if ds.mergers and "provinces" in ds.layers:
+        problems += eras.check_coverage(ds.mergers, set(ds.layers["provinces"]["code"]))
+        # An incomplete table would draw a 2025 map with holes: better no 2025 map, and say why.
+        if not problems:
+            ds.layers["provinces_2025"] = eras.dissolve(ds.layers["provinces"], ds.mergers)
+    ds.problems += problems
     return ds

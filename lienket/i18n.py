@@ -100,6 +100,84 @@ STRINGS: dict[str, dict[str, str]] = {
               "below are sourced.",
     },
     "schematic": {"vi": "sơ đồ (không phải vị trí đo đạc)", "en": "schematic (not a surveyed position)"},
+    # Eras: 2022 as signed ↔ after the reform of 1 July 2025
+    "era_label": {"vi": "Bản đồ hành chính", "en": "Administrative map"},
+    "era_2022": {"vi": "2022", "en": "2022"},
+    "era_2025": {"vi": "Sau 01/07/2025", "en": "After 1 July 2025"},
+    "app_subtitle_2025": {
+        "vi": "Bản đồ văn bản liên kết 3 tỉnh giai đoạn 2022–2025 (ký ngày 13/3/2022). "
+              "Địa giới hành chính sau ngày 01/7/2025: 34 tỉnh, thành phố; không còn cấp huyện.",
+        "en": "A map of the three provinces' 2022–2025 linkage agreement (signed 13 March 2022). "
+              "Administrative units after 1 July 2025: 34 provinces and cities; no district level.",
+    },
+    "unknown_era": {
+        "vi": "Không có bản đồ “{value}”. Đang hiển thị bản đồ năm 2022; chọn “Sau 01/07/2025” "
+              "để xem địa giới mới.",
+        "en": "There is no “{value}” map. Showing the 2022 map; choose “After 1 July 2025” for "
+              "the new units.",
+    },
+    "layer_provinces_2025": {"vi": "Tỉnh, thành phố (từ 01/7/2025)",
+                             "en": "Provinces (from 1 July 2025)"},
+    "f_code_2025": {"vi": "Mã tỉnh (từ 1/7/2025)", "en": "Code (from 1 July 2025)"},
+    "f_formed_from": {"vi": "Hình thành từ (2022)", "en": "Formed from (2022)"},
+    "f_became": {"vi": "Năm 2022 → 2025", "en": "2022 → 2025"},
+    "unit_unchanged": {"vi": "không sáp nhập", "en": "not merged"},
+    "role_focus_2025": {
+        "vi": "Gồm tỉnh, thành phố ký kết năm 2022: {names}",
+        "en": "Holds the 2022 signatory: {names}",
+    },
+    "ring_spans_2025": {
+        "vi": "từ 01/7/2025, 9 tỉnh của vành đai thuộc {n} tỉnh, thành phố",
+        "en": "since 1 July 2025 the 9 ring provinces lie in {n} provinces and cities",
+    },
+    "panel_bank_2025": {
+        "vi": "{district}, {province} (2022) → thuộc {unit} (từ 1/7/2025)",
+        "en": "{district}, {province} (2022) → in {unit} (since 1 July 2025)",
+    },
+    "panel_no_districts": {
+        "vi": "Từ 01/7/2025 không còn cấp huyện: thị xã, huyện nêu trên là tên năm 2022; địa bàn "
+              "của chúng nay thuộc các xã, phường mới.",
+        "en": "Since 1 July 2025 the district level no longer exists: the districts above are 2022 "
+              "units; their area now belongs to new communes and wards.",
+    },
+    "era_title_2025": {"vi": "Sau ngày 01/7/2025", "en": "After 1 July 2025"},
+    "era_merger": {
+        "vi": "Nghị quyết {resolution} của Quốc hội (thông qua {date}, chính quyền mới hoạt động từ "
+              "{effective}): 63 tỉnh, thành phố còn 34.",
+        "en": "National Assembly Resolution {resolution} (passed {date}, new governments from "
+              "{effective}): 63 provinces and cities became 34.",
+    },
+    "era_ring_2025": {
+        "vi": "Vành đai 9 tỉnh (2022) nay thuộc {n} tỉnh, thành phố:",
+        "en": "The 9-province ring (2022) now lies in {n} provinces and cities:",
+    },
+    "era_partners_2025": {
+        "vi": "6 tỉnh liên kết du lịch (2022) nay thuộc {n} tỉnh, thành phố:",
+        "en": "The 6 tourism partners (2022) now lie in {n} provinces and cities:",
+    },
+    "timeline_title": {"vi": "Mốc thời gian", "en": "Timeline"},
+    "timeline_signed": {
+        "vi": "13/3/2022 — ký văn bản liên kết 3 tỉnh tại TP Chí Linh (Hải Dương).",
+        "en": "13 March 2022 — the three-province agreement is signed in Chí Linh (Hải Dương).",
+    },
+    "timeline_ha_long": {
+        "vi": "16/9/2023 — UNESCO công nhận Vịnh Hạ Long – Quần đảo Cát Bà là di sản thiên nhiên "
+              "thế giới (mở rộng, quyết định 45 COM 8B.3).",
+        "en": "16 September 2023 — UNESCO inscribes Hạ Long Bay – Cát Bà Archipelago as a natural "
+              "World Heritage property (extension, decision 45 COM 8B.3).",
+    },
+    "timeline_yen_tu": {
+        "vi": "12/7/2025 — UNESCO công nhận Quần thể di tích và danh thắng Yên Tử – Vĩnh Nghiêm – "
+              "Côn Sơn, Kiếp Bạc là di sản văn hóa thế giới.",
+        "en": "12 July 2025 — UNESCO inscribes the Yên Tử – Vĩnh Nghiêm – Côn Sơn, Kiếp Bạc "
+              "complex as a cultural World Heritage property.",
+    },
+    "timeline_merger": {
+        "vi": "01/7/2025 — tỉnh Hải Dương và TP Hải Phòng hợp nhất thành TP Hải Phòng (Nghị quyết "
+              "202/2025/QH15); cả nước còn 34 tỉnh, thành phố, không còn cấp huyện.",
+        "en": "1 July 2025 — Hải Dương province and Hải Phòng city merge as Hải Phòng city "
+              "(Resolution 202/2025/QH15); 34 provinces and cities remain, with no district level.",
+    },
     # Legend
     "legend_title": {"vi": "Chú giải", "en": "Legend"},
     "province_30": {"vi": "Hải Dương (ký kết)", "en": "Hải Dương (signatory)"},

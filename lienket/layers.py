@@ -12,7 +12,7 @@ from typing import Any, Callable
 import folium
 import geopandas as gpd
 
-from lienket import agreement
+from lienket import agreement, eras
 from lienket.data import Dataset
 from lienket.i18n import t
 
@@ -57,12 +57,26 @@ def position_text(row: dict[str, Any], lang: str) -> str:
     return html.escape(t("position_schematic", lang, km=km))
 
 
-def connects_text(connects: Any) -> str:
-    """'District (Province) ↔ District (Province)'."""
+def connects_text(connects: Any, province: Callable[[Any], str] = text) -> str:
+    """'District (Province) ↔ District (Province)'; `province` words the province for the era."""
     if not isinstance(connects, list):
         return ""
-    return " ↔ ".join(f"{text(c.get('district'))} ({text(c.get('province'))})"
+    return " ↔ ".join(f"{text(c.get('district'))} ({province(c.get('province'))})"
                       for c in connects if isinstance(c, dict))
+
+
+def province_field(ds: Dataset, era: str, lang: str) -> Callable[[Any], str]:
+    """Escaped province name(s) of a 2022 place; in 2025, with the unit each now lies in."""
+    def make(value: Any) -> str:
+        if era != "2025" or not isinstance(value, str):
+            return text(value)
+        shown = []
+        for name in value.split("; "):  # heritage spanning two provinces lists both
+            code = eras.code_of(ds, name)
+            unit = eras.successor(ds, code) if code else None
+            shown.append(f"{name} → {eras.full_name(unit, lang)}" if unit else name)
+        return text("; ".join(shown))
+    return make
 
 
 def display_frame(gdf: gpd.GeoDataFrame, lang: str,
@@ -106,16 +120,43 @@ def name_field(lang: str) -> Callable[[dict[str, Any]], str]:
     return make
 
 
-def provinces(ds: Dataset, lang: str) -> folium.FeatureGroup:
-    """All pre-2025 provinces; the three signatories filled in their own colours."""
-    focus = set(ds.agreement.get("focus", []))
-    role = {c: t("role_focus", lang) for c in focus}
-    frame = display_frame(ds.layer("provinces"), lang, {
-        "name_shown": name_field(lang),
-        "code": lambda r: text(r.get("code")),
-        "role": lambda r: html.escape(role.get(r.get("code"), "")),
-        "fill": lambda r: FOCUS_COLOURS.get(r.get("code"), OTHER_FILL),
-    })
+def _focus_2025(ds: Dataset, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Role text and fill per 2025 unit holding a signatory (Hải Phòng now holds two of them)."""
+    role, fill = {}, {}
+    for code, members in eras.role_successors(ds, "focus").items():
+        names = ", ".join(eras.name_2022(ds, m) for m in members)
+        role[code] = t("role_focus_2025", lang, names=names)
+        # The unit keeps the colour of the signatory whose code it carries (31 → Hải Phòng's blue).
+        fill[code] = FOCUS_COLOURS.get(code) or FOCUS_COLOURS.get(members[0], OTHER_FILL)
+    return role, fill
+
+
+def provinces(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureGroup:
+    """The era's provinces (63 pre-2025, or the 34 units of 1/7/2025); signatories filled."""
+    if era == "2025":
+        role, fills = _focus_2025(ds, lang)
+        fields: dict[str, Callable[[dict[str, Any]], str]] = {
+            "name_shown": name_field(lang),
+            "code": lambda r: text(r.get("code")),
+            "formed_from": lambda r: text(" + ".join(r.get("member_names") or [])
+                                          if len(r.get("member_names") or []) > 1
+                                          else t("unit_unchanged", lang)),
+            "role": lambda r: html.escape(role.get(r.get("code"), "")),
+            "fill": lambda r: fills.get(r.get("code"), OTHER_FILL),
+        }
+        frame = display_frame(eras.provinces(ds, era), lang, fields)
+        tooltip = _tooltip(["name_shown", "code", "formed_from", "role"],
+                           ["f_name", "f_code_2025", "f_formed_from", "f_role"], lang)
+    else:
+        focus = set(ds.agreement.get("focus", []))
+        role = {c: t("role_focus", lang) for c in focus}
+        frame = display_frame(ds.layer("provinces"), lang, {
+            "name_shown": name_field(lang),
+            "code": lambda r: text(r.get("code")),
+            "role": lambda r: html.escape(role.get(r.get("code"), "")),
+            "fill": lambda r: FOCUS_COLOURS.get(r.get("code"), OTHER_FILL),
+        })
+        tooltip = _tooltip(["name_shown", "code", "role"], ["f_name", "f_code", "f_role"], lang)
 
     def style(feature: dict[str, Any]) -> dict[str, Any]:
         is_focus = feature["properties"]["fill"] != OTHER_FILL
@@ -125,21 +166,20 @@ def provinces(ds: Dataset, lang: str) -> folium.FeatureGroup:
     group = _group("provinces", lang)
     folium.GeoJson(frame, name="provinces", style_function=style,
                    highlight_function=lambda f: {"weight": 3, "color": "#222"},
-                   tooltip=_tooltip(["name_shown", "code", "role"],
-                                    ["f_name", "f_code", "f_role"], lang),
-                   popup=_popup(lang)).add_to(group)
+                   tooltip=tooltip, popup=_popup(lang)).add_to(group)
     return group
 
 
-def district_areas(ds: Dataset, lang: str) -> folium.GeoJson | None:
-    """District polygons from a boundary pack, when one is in use."""
+def district_areas(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.GeoJson | None:
+    """District polygons from a boundary pack, when one is in use (2022 units, as signed)."""
     areas = ds.layers.get("district_areas")
     if areas is None or areas.empty:
         return None
+    province = province_field(ds, era, lang)
     frame = display_frame(areas, lang, {
         "name_shown": name_field(lang),
         "status": lambda r: text(r.get("status_2022")),
-        "province": lambda r: text(r.get("province")),
+        "province": lambda r: province(r.get("province")),
     })
     return folium.GeoJson(frame, name="district-areas",
                           style_function=lambda f: {"color": DISTRICT_COLOUR, "weight": 0.8,
@@ -150,16 +190,17 @@ def district_areas(ds: Dataset, lang: str) -> folium.GeoJson | None:
                           popup=_popup(lang))
 
 
-def districts(ds: Dataset, lang: str) -> folium.FeatureGroup:
+def districts(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureGroup:
     """District polygons (with a boundary pack) and the seats of every district a bridge connects."""
     group = _group("districts", lang)
-    areas = district_areas(ds, lang)
+    areas = district_areas(ds, lang, era)
     if areas is not None:
         areas.add_to(group)
+    province = province_field(ds, era, lang)
     frame = display_frame(ds.layer("districts"), lang, {
         "name_shown": name_field(lang),
         "status": lambda r: text(r.get("status_2022")),
-        "province": lambda r: text(r.get("province")),
+        "province": lambda r: province(r.get("province")),
         "seat": lambda r: text(r.get("seat")),
     })
     folium.GeoJson(frame, name="districts",
@@ -171,12 +212,13 @@ def districts(ds: Dataset, lang: str) -> folium.FeatureGroup:
     return group
 
 
-def bridges(ds: Dataset, lang: str) -> folium.FeatureGroup:
+def bridges(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureGroup:
     """The five bridges as thick, clickable lines across their rivers."""
+    province = province_field(ds, era, lang)
     frame = display_frame(ds.layer("bridges"), lang, {
         "name_shown": name_field(lang),
         "river": lambda r: text(r.get("river")),
-        "connects_text": lambda r: connects_text(r.get("connects")),
+        "connects_text": lambda r: connects_text(r.get("connects"), province),
         "position_text": lambda r: position_text(r, lang),
     })
     group = _group("bridges", lang)
@@ -192,12 +234,13 @@ def bridges(ds: Dataset, lang: str) -> folium.FeatureGroup:
     return group
 
 
-def heritage(ds: Dataset, lang: str) -> folium.FeatureGroup:
+def heritage(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureGroup:
     """Heritage sites: polygons where an extent is published, points otherwise."""
+    province = province_field(ds, era, lang)
     frame = display_frame(ds.layer("heritage"), lang, {
         "name_shown": name_field(lang),
         "unesco": lambda r: text(r.get("unesco")),
-        "province": lambda r: text(r.get("province")),
+        "province": lambda r: province(r.get("province")),
     })
     group = _group("heritage", lang)
     folium.GeoJson(frame, name="heritage",
@@ -212,11 +255,12 @@ def heritage(ds: Dataset, lang: str) -> folium.FeatureGroup:
     return group
 
 
-def tourism(ds: Dataset, lang: str) -> folium.FeatureGroup:
+def tourism(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureGroup:
     """The tourism centres the agreement names (Cát Bà, Đồ Sơn, Hạ Long)."""
+    province = province_field(ds, era, lang)
     frame = display_frame(ds.layer("tourism"), lang, {
         "name_shown": name_field(lang),
-        "province": lambda r: text(r.get("province")),
+        "province": lambda r: province(r.get("province")),
     })
     group = _group("tourism", lang)
     folium.GeoJson(frame, name="tourism",
@@ -227,18 +271,27 @@ def tourism(ds: Dataset, lang: str) -> folium.FeatureGroup:
     return group
 
 
-def _role_shapes(ds: Dataset, role: str, lang: str, colour: str, label: str) -> folium.GeoJson:
-    """Outlines of the provinces that play a role (ring members, tourism partners)."""
-    frame = display_frame(agreement.provinces_in(ds, role), lang, {
-        "name_shown": name_field(lang),
-        "role": lambda r: html.escape(t(label, lang)),
-    })
+def _role_shapes(ds: Dataset, role: str, lang: str, colour: str, label: str,
+                 era: str = eras.DEFAULT_ERA) -> folium.GeoJson:
+    """Outlines of the provinces that play a role; in 2025, the units now holding the 2022 members."""
+    if era == "2025":
+        frame = display_frame(eras.role_shapes(ds, role), lang, {
+            "name_shown": name_field(lang),
+            "became": lambda r: text([eras.became(ds, c, lang) for c in r["role_members"]]),
+            "role": lambda r: html.escape(t(label, lang)),
+        })
+        tooltip = _tooltip(["name_shown", "became", "role"], ["f_name", "f_became", "f_role"], lang)
+    else:
+        frame = display_frame(agreement.provinces_in(ds, role), lang, {
+            "name_shown": name_field(lang),
+            "role": lambda r: html.escape(t(label, lang)),
+        })
+        tooltip = _tooltip(["name_shown", "role"], ["f_name", "f_role"], lang)
     return folium.GeoJson(frame, name=f"{role}-provinces",
                           style_function=lambda f: {"color": colour, "weight": 1.5,
                                                     "opacity": 0.8, "fillColor": colour,
                                                     "fillOpacity": 0.06},
-                          tooltip=_tooltip(["name_shown", "role"], ["f_name", "f_role"], lang),
-                          popup=_popup(lang))
+                          tooltip=tooltip, popup=_popup(lang))
 
 
 def _schematic(line: Any, lang: str, fid: str, label: str, sources: list[str]) -> gpd.GeoDataFrame:
@@ -248,15 +301,19 @@ def _schematic(line: Any, lang: str, fid: str, label: str, sources: list[str]) -
                             geometry="geometry", crs="EPSG:4326")
 
 
-def ring(ds: Dataset, lang: str) -> folium.FeatureGroup:
-    """The 9 ring provinces outlined, and a closed line through their seats."""
+def ring(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureGroup:
+    """The 9 ring provinces outlined (in 2025: the units now holding them), and a closed line
+    through their 2022 seats."""
     group = _group("ring", lang)
-    _role_shapes(ds, "ring", lang, RING_COLOUR, "role_ring").add_to(group)
+    _role_shapes(ds, "ring", lang, RING_COLOUR, "role_ring", era).add_to(group)
     line, _order = agreement.ring_line(ds)
     if line is not None:
         sources = ds.agreement.get("sources", []) + ["province_seats.geojson"]
-        frame = display_frame(_schematic(line, lang, "ring-line", t("role_ring_line", lang),
-                                          sources), lang, {"name_shown": name_field(lang)})
+        label = t("role_ring_line", lang)
+        if era == "2025":
+            label += " — " + t("ring_spans_2025", lang, n=len(eras.role_successors(ds, "ring")))
+        frame = display_frame(_schematic(line, lang, "ring-line", label, sources), lang,
+                              {"name_shown": name_field(lang)})
         folium.GeoJson(frame, name="ring-line",
                        style_function=lambda f: {"color": RING_COLOUR, "weight": 3,
                                                  "dashArray": "8 6"},
@@ -265,14 +322,16 @@ def ring(ds: Dataset, lang: str) -> folium.FeatureGroup:
     return group
 
 
-def partners(ds: Dataset, lang: str) -> folium.FeatureGroup:
+def partners(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureGroup:
     """The 6 tourism partner provinces outlined, with schematic links from the signatories."""
     group = _group("partners", lang)
-    _role_shapes(ds, "partners", lang, PARTNER_COLOUR, "role_partner").add_to(group)
+    _role_shapes(ds, "partners", lang, PARTNER_COLOUR, "role_partner", era).add_to(group)
     links = agreement.partner_links(ds)
     if len(links):
+        shown = (links["name"] if era != "2025"
+                 else [eras.became(ds, c, lang) for c in links["province"]])
         links = links.assign(
-            name=[t("role_partner_link", lang, name=n) for n in links["name"]],
+            name=[t("role_partner_link", lang, name=n) for n in shown],
             sources=[ds.agreement.get("sources", []) + ["province_seats.geojson"]] * len(links),
             accuracy=t("schematic", lang))
         frame = display_frame(links, lang, {"name_shown": name_field(lang)})
@@ -284,12 +343,13 @@ def partners(ds: Dataset, lang: str) -> folium.FeatureGroup:
     return group
 
 
-BUILDERS: dict[str, Callable[[Dataset, str], folium.FeatureGroup]] = {
+BUILDERS: dict[str, Callable[[Dataset, str, str], folium.FeatureGroup]] = {
     "provinces": provinces, "ring": ring, "partners": partners, "heritage": heritage,
     "districts": districts, "tourism": tourism, "bridges": bridges,
 }
 
 
-def build(ds: Dataset, visible: list[str] | tuple[str, ...], lang: str) -> list[folium.FeatureGroup]:
-    """FeatureGroups for the visible layers, in drawing order."""
-    return [BUILDERS[layer](ds, lang) for layer in LAYERS if layer in visible]
+def build(ds: Dataset, visible: list[str] | tuple[str, ...], lang: str,
+          era: str = eras.DEFAULT_ERA) -> list[folium.FeatureGroup]:
+    """FeatureGroups for the visible layers of an era, in drawing order."""
+    return [BUILDERS[layer](ds, lang, era) for layer in LAYERS if layer in visible]

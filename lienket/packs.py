@@ -9,6 +9,7 @@ provinces (no districts).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -542,4 +543,4 @@ def display_dataset(ds: Dataset, pack: Pack | None) -> Dataset:
         shipped = ds.layer("provinces")[["code", "name_en"]]
         provinces = pack.provinces.drop(columns=["name_en"], errors="ignore").merge(shipped, on="code")
         layers["provinces"] = simplify.for_display(provinces)
-    return Dataset(layers=layers, agreement=ds.agreement, problems=ds.problems)
+    return dataclasses.replace(ds, layers=layers)  # every other field (agreement, mergers…) kept

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lienket import selection
+from lienket import eras, selection
 from lienket.data import Dataset
 from lienket.i18n import t
 
@@ -43,7 +43,42 @@ def fmt_number(value: Any, lang: str) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
 
 
-def bridge_markdown(ds: Dataset, bridge_id: str, lang: str) -> str:
+#: The agreement's timeline, in date order (i18n keys).
+TIMELINE: tuple[str, ...] = ("timeline_signed", "timeline_ha_long", "timeline_merger",
+                             "timeline_yen_tu")
+
+
+def timeline_markdown(lang: str) -> str:
+    """Signing, heritage inscriptions and the 2025 merger, as a dated list."""
+    return "\n".join(f"- {t(key, lang)}" for key in TIMELINE)
+
+
+def _bank_2025(ds: Dataset, end: dict[str, Any], lang: str) -> str:
+    """'Thị xã Kinh Môn, Hải Dương (2022) → thuộc Thành phố Hải Phòng (từ 1/7/2025)'."""
+    code = eras.code_of(ds, str(end.get("province") or ""))
+    unit = eras.successor(ds, code) if code else None
+    if unit is None:
+        return f"**{md(end.get('district'))}**, {md(end.get('province'))}"
+    return t("panel_bank_2025", lang, district=f"**{md(end.get('district'))}**",
+             province=md(end.get("province")), unit=f"**{md(eras.full_name(unit, lang))}**")
+
+
+def era_markdown(ds: Dataset, lang: str) -> str:
+    """The 2025 view in words: the resolution, and what the ring and the partners became."""
+    m = ds.mergers
+    if not m:
+        return ""
+    lines = [f"**{md(t('era_title_2025', lang))}**", "",
+             md(t("era_merger", lang, resolution=m.get("resolution"), date=m.get("date"),
+                  effective=m.get("effective")))]
+    for role, key in (("ring", "era_ring_2025"), ("partners", "era_partners_2025")):
+        spans = eras.role_successors(ds, role)
+        lines += ["", md(t(key, lang, n=len(spans))), ""]
+        lines += [f"- {md(eras.became(ds, c, lang))}" for c in ds.agreement.get(role, [])]
+    return "\n".join(lines)
+
+
+def bridge_markdown(ds: Dataset, bridge_id: str, lang: str, era: str = eras.DEFAULT_ERA) -> str:
     """The detail panel for one bridge: river, the two districts it connects, facts, provenance."""
     bridge = ds.feature("bridges", bridge_id)
     if bridge is None:
@@ -70,6 +105,10 @@ def bridge_markdown(ds: Dataset, bridge_id: str, lang: str) -> str:
             detail.append(f"{md(t('panel_seat', lang))}: {md(district['seat'])}")
         lines.append(f"- {md(t('panel_bank', lang, n=n))}: **{md(end.get('district'))}** — "
                      + " · ".join(detail))
+        if era == "2025":
+            lines.append(f"  - {_bank_2025(ds, end, lang)}")
+    if era == "2025":
+        lines += ["", f"_{md(t('panel_no_districts', lang))}_"]
     lines.append("")
     facts = [
         ("panel_length", bridge.get("length_m"), lambda v: md(t("metres", lang,
@@ -107,7 +146,8 @@ def sources_rows(ds: Dataset, catalogue: dict[str, dict[str, str]], lang: str) -
 
 
 _LAYER_KEYS = {f"layer_{name}" for name in
-               ("provinces", "districts", "bridges", "heritage", "tourism", "partners", "ring")}
+               ("provinces", "districts", "bridges", "heritage", "tourism", "partners", "ring",
+                "provinces_2025")}
 
 
 def _accuracy_range(values: Any, lang: str) -> str:

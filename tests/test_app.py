@@ -142,7 +142,8 @@ def test_sources_section_lists_every_layer_with_licence():
     at = run()
     assert any(h.value == "Nguồn dữ liệu" for h in at.subheader)
     table = at.dataframe[0].value
-    assert len(table) == 6 and table["Giấy phép"].str.len().min() > 0
+    assert len(table) == 7 and table["Giấy phép"].str.len().min() > 0
+    assert "Tỉnh, thành phố (từ 01/7/2025)" in set(table["Lớp"])
 
 
 @pytest.mark.parametrize("bridge", list(DISTRICTS))
@@ -180,3 +181,52 @@ def test_a_failed_download_in_the_app_is_a_warning(monkeypatch):
     assert not at.exception
     assert any("Không tải được ranh giới" in w.value for w in at.warning)
     assert any(c.value.startswith("Ranh giới tỉnh Natural Earth") for c in at.caption)
+
+
+
+def plain(text: str) -> str:
+    """Panel Markdown as the reader sees it: escapes and emphasis removed."""
+    return text.replace("\\", "").replace("**", "")
+
+
+def test_era_2025_link_opens_the_new_map_with_the_bridge_and_both_names():
+    at = run(era="2025", bridge="cau-dinh")
+    assert not at.exception and not at.error
+    assert at.radio(key="era_label").value == "Sau 01/07/2025"
+    assert at.selectbox(key="bridge_select").value == "Cầu Dinh"
+    text = plain(panel_text(at))
+    assert "Thị xã Kinh Môn, Hải Dương (2022) → thuộc Thành phố Hải Phòng (từ 1/7/2025)" in text
+    assert "Huyện Thủy Nguyên, Hải Phòng (2022) → thuộc Thành phố Hải Phòng (từ 1/7/2025)" in text
+    assert "không còn cấp huyện" in text
+    assert "Vành đai 9 tỉnh (2022) nay thuộc 8 tỉnh, thành phố" in text
+    assert "Vĩnh Phúc (2022) → Tỉnh Phú Thọ (2025)" in text
+    groups = map_args(at)["feature_group"]
+    assert '"kind": "province_2025"' in groups and '"kind": "province"' not in groups
+    assert at.query_params["era"] == "2025" and at.query_params["bridge"] == "cau-dinh"
+
+
+def test_switching_era_keeps_the_base_map_and_the_selection():
+    at = run(bridge="cau-quang-thanh")
+    before = map_args(at)
+    assert '"kind": "province"' in before["feature_group"]
+    at.radio(key="era_label").set_value("Sau 01/07/2025").run()
+    after = map_args(at)
+    assert after["script"] == before["script"] and after["key"] == before["key"]
+    assert after["feature_group"] != before["feature_group"]
+    assert at.selectbox(key="bridge_select").value == "Cầu Quang Thanh"
+    assert "Thành phố Hải Phòng (từ 1/7/2025)" in plain(panel_text(at))
+    at.radio(key="era_label").set_value("2022").run()
+    assert "era" not in at.query_params and '"kind": "province"' in map_args(at)["feature_group"]
+
+
+def test_unknown_era_in_url_gets_a_gentle_message():
+    at = run(era="1975")
+    assert not at.exception and not at.error
+    assert any("1975" in i.value for i in at.info)
+    assert at.radio(key="era_label").value == "2022"
+
+
+def test_agreement_panel_has_the_timeline():
+    text = plain(panel_text(run()))
+    for date in ("13/3/2022", "16/9/2023", "01/7/2025", "12/7/2025"):
+        assert date in text

@@ -78,3 +78,49 @@ def test_base_map_is_deterministic_and_offline(lang):
     norm = lambda s: re.sub(r"_[0-9a-f]{32}", "", s)  # noqa: E731
     assert norm(script(one)) == norm(script(two))
     assert all(url.startswith("/app/static/") for _, url in one.default_js + one.default_css)
+
+
+def _features(group: folium.FeatureGroup, name: str) -> list[dict]:
+    """The display properties of one GeoJson child of a group."""
+    child = next(c for c in group._children.values() if getattr(c, "layer_name", None) == name
+                 or getattr(c, "name", None) == name)
+    return [f["properties"] for f in child.data["features"]]
+
+
+def test_2025_provinces_are_the_34_units_with_what_they_were_formed_from(ds):
+    shown = _features(layers.provinces(ds, "vi", "2025"), "provinces")
+    assert len(shown) == 34
+    by_code = {p["code"]: p for p in shown}
+    assert by_code["31"]["name_shown"] == "Thành phố Hải Phòng"
+    assert by_code["31"]["formed_from"] == "Hải Dương + Hải Phòng"
+    assert by_code["31"]["fill"] == layers.FOCUS_COLOURS["31"]
+    assert by_code["22"]["formed_from"] == "không sáp nhập"
+    assert not any("Hải Dương" in p["name_shown"] for p in shown)
+
+
+def test_2025_ring_shows_what_each_member_became(ds):
+    group = layers.ring(ds, "vi", "2025")
+    shapes = _features(group, "ring-provinces")
+    assert len(shapes) == 8
+    phu_tho = next(p for p in shapes if p["name_shown"] == "Tỉnh Phú Thọ")
+    assert phu_tho["became"] == ("Vĩnh Phúc (2022) → Tỉnh Phú Thọ (2025); "
+                                 "Hòa Bình (2022) → Tỉnh Phú Thọ (2025)")
+    (line,) = _features(group, "ring-line")
+    assert "9 tỉnh của vành đai thuộc 8 tỉnh, thành phố" in line["name_shown"]
+
+
+def test_2025_tooltips_name_the_unit_each_2022_place_is_in(ds):
+    seats = {p["id"]: p for p in _features(layers.districts(ds, "vi", "2025"), "districts")}
+    assert seats["kinh-mon"]["province"] == "Hải Dương → Thành phố Hải Phòng"
+    assert seats["dong-trieu"]["province"] == "Quảng Ninh → Tỉnh Quảng Ninh"
+    dinh = next(p for p in _features(layers.bridges(ds, "vi", "2025"), "bridges")
+                if p["id"] == "cau-dinh")
+    assert "Thị xã Kinh Môn (Hải Dương → Thành phố Hải Phòng)" in dinh["connects_text"]
+
+
+def test_2025_text_from_the_merger_table_is_escaped(ds):
+    hostile = copy.deepcopy(ds)
+    shapes = hostile.layers["provinces_2025"].copy()
+    shapes.loc[0, "name"] = "<img src=x onerror=alert(1)>"
+    hostile.layers["provinces_2025"] = shapes
+    assert "<img src=x" not in _html(layers.provinces(hostile, "vi", "2025"))

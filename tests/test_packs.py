@@ -184,3 +184,8 @@ def test_pack_metadata_records_checksums(shared_pack):
     meta = json.loads((shared_pack / packs.META).read_text(encoding="utf-8"))
     assert set(meta["files"]) == {"provinces.geojson", "districts.geojson"}
     assert meta["counts"]["districts"] == 139
+
+
+def test_a_pack_keeps_the_2025_view(ds, shared_pack):
+    shown = packs.display_dataset(ds, packs.load(shared_pack))
+    assert shown.mergers == ds.mergers and "provinces_2025" in shown.layers

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -41,7 +40,8 @@ def test_clicking_a_bridge_shows_its_two_districts(page, server):
     panel = page.get_by_test_id("stMarkdownContainer").filter(has_text="Huyện Thủy Nguyên")
     panel.first.wait_for(timeout=20_000)
     assert page.get_by_text("Thị xã Kinh Môn").first.is_visible()
-    page.wait_for_url(re.compile(r"bridge=cau-dinh"), timeout=10_000)  # the link reopens it
+    # the URL is written at the end of the script run, after the panel: wait for it, don't race it
+    page.wait_for_url("**bridge=cau-dinh**", timeout=20_000)
 
 
 def test_selecting_keeps_the_users_zoom(page, server):
@@ -51,11 +51,11 @@ def test_selecting_keeps_the_users_zoom(page, server):
     page.get_by_test_id("stSelectbox").first.click()
     page.get_by_role("option", name="Cầu Quang Thanh").click()
     page.get_by_text("Huyện An Lão").first.wait_for(timeout=20_000)
-    page.wait_for_timeout(1500)  # let the component apply the new highlight group
     leaflet = map_frame(page)
+    # the highlight arrives without a remount: the selected bridge is drawn in the selection colour
+    selected = leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']")
+    selected.first.wait_for(state="attached", timeout=20_000)  # off-screen at zoom 11: not "visible"
     assert leaflet.evaluate("window.map.getZoom()") == 11
-    # the highlight arrived without a remount: the selected bridge is drawn in the selection colour
-    assert leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']").count() >= 1
 
 
 def test_unknown_bridge_link_is_gentle(page, server):
@@ -78,3 +78,30 @@ def test_with_a_pack_clicking_a_bridge_highlights_its_two_district_polygons(page
     assert leaflet.locator(polygons).count() == 2
     # both districts were already in view: the user's zoom is left alone
     assert leaflet.evaluate("window.map.getZoom()") == zoom
+
+
+OTHER_PROVINCES = f"path.leaflet-interactive[fill='{layers.OTHER_FILL}']"
+
+
+def test_switching_era_changes_the_provinces_and_keeps_the_zoom(page, server):
+    frame = open_map(page, server, "?bridge=cau-dinh")
+    frame.locator(OTHER_PROVINCES).first.wait_for(timeout=30_000)
+    before = frame.locator(OTHER_PROVINCES).count()
+    leaflet = map_frame(page)
+    leaflet.evaluate("window.map.setZoom(11, {animate: false})")
+    page.get_by_test_id("stSidebar").get_by_text("Sau 01/07/2025").click()
+    page.get_by_text("Thành phố Hải Phòng").first.wait_for(timeout=20_000)
+    # the component swaps the province group in place: wait until the 34-unit layer is drawn
+    page.wait_for_function(
+        """([sel, n]) => { const f = [...document.querySelectorAll('iframe')].find(
+              i => i.title === 'streamlit_folium.st_folium');
+            return f && f.contentDocument.querySelectorAll(sel).length !== n; }""",
+        arg=[OTHER_PROVINCES, before], timeout=20_000)
+    after = frame.locator(OTHER_PROVINCES).count()
+    assert before == 60 and after == 32  # 63 − 3 signatories; 34 − Hải Phòng − Quảng Ninh
+    leaflet = map_frame(page)
+    assert leaflet.evaluate("window.map.getZoom()") == 11
+    page.wait_for_url("**era=2025**", timeout=20_000)
+    assert "bridge=cau-dinh" in page.url
+    # the selection survived the switch: the bridge is still highlighted
+    assert leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']").count() >= 1
