@@ -32,6 +32,21 @@ FILES: dict[str, tuple[str, tuple[str, ...]]] = {
 #: The agreement's memberships (focus, ring, tourism partners): GSO province codes.
 AGREEMENT_FILE = "agreement.json"
 
+#: Properties that must be text when present (NaN/None count as absent).
+TEXT: tuple[str, ...] = ("kind", "id", "name", "name_en", "code", "river", "province",
+                         "province_name", "seat", "status_2022", "status_basis", "gso_code",
+                         "cost", "cost_en", "construction_start", "opened", "note", "note_en",
+                         "position")
+
+#: Properties that must be numbers when present: they are drawn (circle radius) or formatted.
+NUMBERS: tuple[str, ...] = ("length_m", "uncertainty_m")
+
+#: Valid `position` values: absent means surveyed; "schematic" means placed by rule.
+POSITIONS: tuple[str, ...] = ("schematic",)
+
+#: Catalogue of per-layer sources shown in the app ("Nguồn dữ liệu").
+CATALOGUE_FILE = "sources.json"
+
 #: Valid `status_2022` values of a district-level unit.
 DISTRICT_STATUSES: tuple[str, ...] = ("thành phố", "thị xã", "huyện", "quận")
 
