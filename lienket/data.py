@@ -43,7 +43,7 @@ def read_json(path: Path) -> tuple[Any, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None, [Problem(name, f"file not found: {path}")]
+        return None, [Problem(name, "file not found")]
     except UnicodeDecodeError as exc:
         return None, [Problem(name, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")]
     except OSError as exc:
@@ -52,9 +52,11 @@ def read_json(path: Path) -> tuple[Any, list[Problem]]:
         return json.loads(text), []
     except json.JSONDecodeError as exc:
         # A parse error at the very end means the file stops early: a cut copy or a failed save.
-        truncated = "; the file ends too early (truncated?)" if exc.pos >= len(text.rstrip()) else ""
+        # ("Unterminated string" means no closing quote in the rest of the file.)
+        ends_early = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        truncated = "; the file ends too early (truncated?)" if ends_early else ""
         return None, [Problem(name, f"not valid JSON (line {exc.lineno}, column {exc.colno}): "
-                                    f"{exc.msg}{truncated}")]
+                                    f"{exc.msg.removesuffix(' starting at')}{truncated}")]
     except RecursionError:
         return None, [Problem(name, "not valid JSON: nested too deeply")]
 
