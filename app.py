@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import os
 from pathlib import Path
 
 import folium
@@ -11,10 +11,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lienket import (assets, data, download, eras, i18n, layers, mapview, packs, panel, schema,
-                     selection)
+                     selection, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
+#: Where the data is read from: the shipped geodata/, or another directory (tests use a copy).
+GEODATA = Path(os.environ.get("LIENKET_GEODATA") or schema.GEODATA)
 CORRECTIONS = ("correction_thuy_nguyen", "correction_bridges", "correction_crosswise",
                "correction_dong_trieu_ok")
 ss = st.session_state
@@ -27,15 +29,9 @@ def install_assets() -> int:
 
 
 @st.cache_data
-def load_dataset() -> data.Dataset:
-    """The validated shipped data (read once, shared by every session)."""
-    return data.load(schema.GEODATA)
-
-
-@st.cache_data
-def load_catalogue() -> dict[str, dict[str, str]]:
-    """Per-layer source and licence summary shown in 'Nguồn dữ liệu'."""
-    return json.loads((schema.GEODATA / "sources.json").read_text(encoding="utf-8"))
+def load_dataset(directory: str) -> data.Dataset:
+    """The validated data (read once per directory, shared by every session)."""
+    return data.load(Path(directory))
 
 
 def secrets() -> dict:
@@ -63,31 +59,35 @@ def load_boundaries(_ds: data.Dataset, fingerprint: tuple) -> tuple:
 
 
 def init_state(ds: data.Dataset) -> None:
-    """First run of a session: take language and bridge from the URL."""
-    if "lang" not in ss:
-        ss.lang = i18n.parse_lang(st.query_params.get("lang")) or i18n.DEFAULT_LANG
-    if "bridge" not in ss:
-        ss.bridge, ss.rejected_bridge = selection.parse_param(
-            st.query_params.get_all("bridge"), selection.bridge_ids(ds))
-    if "era" not in ss:
-        ss.era, ss.rejected_era = eras.parse_param(st.query_params.get_all("era"))
+    """First run of a session: bridge, language, era and layers from the URL, validated."""
+    if "url_notices" in ss:
+        return
+    url = urlstate.parse({k: st.query_params.get_all(k) for k in st.query_params},
+                         selection.bridge_ids(ds), layers.LAYERS)
+    ss.bridge, ss.lang, ss.era, ss.url_notices = url.bridge, url.lang, url.era, url.notices
+    for layer in layers.LAYERS:
+        ss[f"layer_{layer}"] = layer in url.layers
 
 
 def bridge_labels(ds: data.Dataset, lang: str) -> dict[str, str]:
     """Select-box label -> bridge id ('' for no selection); labels are what the user reads."""
+    labels = {t("bridge_none", lang): ""}
     bridges = ds.layer("bridges")
-    return {t("bridge_none", lang): "", **dict(zip(bridges.get("name", []), bridges.get("id", [])))}
+    for name, fid in zip(bridges.get("name", []), bridges.get("id", [])):
+        labels[name if name not in labels else f"{name} ({fid})"] = fid  # two bridges, one name
+    return labels
 
 
 def on_select(labels: dict[str, str]) -> None:
     """The select box changed: it becomes the selection."""
     ss.bridge = labels.get(ss.bridge_select) or None
-    ss.rejected_bridge = None
+    ss.url_notices = ()
 
 
 def on_language() -> None:
     """The language radio changed."""
     ss.lang = {t(f"lang_{code}", code): code for code in i18n.LANGS}[ss.lang_label]
+    ss.url_notices = ()
 
 
 def on_era() -> None:
@@ -109,22 +109,19 @@ def sidebar(ds: data.Dataset) -> list[str]:
         st.sidebar.radio(t("era_label", lang), [t(f"era_{e}", lang) for e in eras.ERAS],
                          key="era_label", horizontal=True, on_change=on_era)
     labels = bridge_labels(ds, lang)
-    ss.bridge_select = next(label for label, fid in labels.items() if fid == (ss.bridge or ""))
+    ss.bridge_select = next((label for label, fid in labels.items() if fid == (ss.bridge or "")),
+                            t("bridge_none", lang))
     st.sidebar.selectbox(t("bridge_select", lang), list(labels), key="bridge_select",
                          on_change=on_select, args=(labels,))
     st.sidebar.subheader(t("layers", lang))
     return [layer for layer in layers.LAYERS
-            if st.sidebar.checkbox(t(f"layer_{layer}", lang), value=True, key=f"layer_{layer}")]
+            if st.sidebar.checkbox(t(f"layer_{layer}", lang), key=f"layer_{layer}")]
 
 
 def show_problems(ds: data.Dataset, lang: str) -> None:
-    """Data problems as messages, never a traceback; one broken file costs only its layer."""
-    for layer, (filename, _kinds) in schema.FILES.items():
-        if layer not in ds.layers:
-            st.error(t("data_problem_layer", lang, layer=layer))
-    for problem in ds.problems:
-        show = st.error if problem.level == "error" else st.warning
-        show(t("data_problem_error", lang, problem=panel.md(str(problem))))
+    """Data problems as messages, one per file, never a traceback; a broken file costs its layer."""
+    for level, text in panel.problem_report(ds, lang):
+        (st.error if level == "error" else st.warning)(text)
 
 
 def map_view(ds: data.Dataset, visible: list[str], lang: str, era: str) -> None:
@@ -143,16 +140,14 @@ def map_view(ds: data.Dataset, visible: list[str], lang: str, era: str) -> None:
     if signature != ss.get("map_click"):
         ss.map_click = signature
         if clicked and clicked != ss.bridge:
-            ss.bridge, ss.rejected_bridge = clicked, None
+            ss.bridge, ss.url_notices = clicked, ()
             st.rerun()
 
 
 def detail_panel(ds: data.Dataset, lang: str, era: str) -> None:
     """The selected bridge's details, or how to select one; in 2025, what the groups became."""
-    if ss.get("rejected_bridge"):
-        st.info(t("unknown_bridge", lang, value=panel.md(ss.rejected_bridge)))
-    if ss.get("rejected_era"):
-        st.info(t("unknown_era", lang, value=panel.md(ss.rejected_era)))
+    for notice in ss.get("url_notices", ()):
+        st.info(panel.url_notice(notice, lang))
     if ss.bridge:
         st.markdown(panel.bridge_markdown(ds, ss.bridge, lang, era))
     else:
@@ -205,7 +200,7 @@ def sources_panel(ds: data.Dataset, lang: str) -> None:
     """'Nguồn dữ liệu': every layer's source, licence, accuracy."""
     st.subheader(t("sources_title", lang))
     st.caption(t("sources_intro", lang))
-    st.dataframe(pd.DataFrame(panel.sources_rows(ds, load_catalogue(), lang)),
+    st.dataframe(pd.DataFrame(panel.sources_rows(ds, ds.catalogue, lang)),
                  hide_index=True, width="stretch")
     st.caption(t("osm_attribution", lang))
 
@@ -214,7 +209,7 @@ def main() -> None:
     """Compose the page."""
     st.set_page_config(page_title="Liên kết vùng", page_icon="🌉", layout="wide")
     install_assets()
-    shipped = load_dataset()
+    shipped = load_dataset(str(GEODATA))
     ds, pack_info, pack_notes = load_boundaries(shipped, pack_fingerprint())
     init_state(ds)
     visible = sidebar(ds)
@@ -231,9 +226,8 @@ def main() -> None:
         agreement_panel(lang)
     sources_panel(ds, lang)
     boundaries_panel(shipped, pack_info, pack_notes, lang)
-    defaults = {"lang": i18n.DEFAULT_LANG, "era": eras.DEFAULT_ERA}  # left out of the URL
-    st.query_params.from_dict({k: v for k, v in (("bridge", ss.bridge), ("lang", lang), ("era", era))
-                               if v and v != defaults.get(k)})
+    st.query_params.from_dict(urlstate.to_params(
+        urlstate.UrlState(ss.bridge, lang, era, tuple(visible)), layers.LAYERS))
 
 
 main()

@@ -1,12 +1,48 @@
-"""Command line: `python -m lienket boundaries import|download|info`."""
+"""Command line: `python -m lienket <subcommand>`. Each subcommand is one `add_*` function below."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lienket import data, download, packs
+from lienket import data, download, packs, schema
+
+#: Exit codes: 0 clean (warnings allowed), 1 the data has errors, 2 the command itself was wrong.
+OK, DATA_ERRORS, USAGE = 0, 1, 2
+
+
+def add_validate(sub: argparse._SubParsersAction) -> None:
+    """`validate [DIR]`: check a geodata directory, a boundary pack or one file; never writes."""
+    parser = sub.add_parser(
+        "validate", help="check geodata files against the schema (read-only)",
+        description="Check every GeoJSON file in DIR (default: the shipped geodata/) — or a "
+                    "boundary pack, or one file — against the schema. Prints one line per "
+                    "problem as `file · feature · property: message`. Never modifies a file.")
+    parser.add_argument("path", nargs="?", type=Path, default=schema.GEODATA, metavar="DIR",
+                        help="directory (or single .geojson file) to check; default: %(default)s")
+    parser.set_defaults(run=run_validate)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Print every problem and a summary; 1 if any is an error."""
+    path: Path = args.path
+    if not path.exists():
+        print(f"lienket validate: {path}: no such file or directory", file=sys.stderr)
+        return USAGE
+    files, problems = data.check_path(path)
+    for problem in problems:
+        print(printable(f"{problem.level}: {problem}"))
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{path}: {len(files)} file(s) checked, {errors} error(s), {warnings} warning(s)")
+    return DATA_ERRORS if errors else OK
+
+
+def printable(line: str) -> str:
+    """The line with control characters spelled out: data must not drive the user's terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
 
 def _progress(received: int, total: int) -> None:
@@ -70,7 +106,7 @@ def cmd_info(_args: argparse.Namespace) -> int:
     return 0
 
 
-def boundaries_parser(sub: argparse._SubParsersAction) -> None:
+def add_boundaries(sub: argparse._SubParsersAction) -> None:
     """`boundaries import|download|info`."""
     parser = sub.add_parser("boundaries", help="detailed boundary packs (import, download, info)")
     bsub = parser.add_subparsers(dest="action", required=True)
@@ -87,24 +123,35 @@ def boundaries_parser(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--vintage", help="vintage stored with the pack")
     imp.add_argument("--add", action="store_true", help="add to the existing imported pack")
     imp.add_argument("--pack", help="pack folder (default: the user's cache)")
-    imp.set_defaults(func=cmd_import)
+    imp.set_defaults(run=cmd_import)
     dl = bsub.add_parser("download", help="download geoBoundaries gbOpen VNM ADM1 + ADM2")
     dl.add_argument("--pack", help="pack folder (default: the user's cache)")
-    dl.set_defaults(func=cmd_download)
+    dl.set_defaults(run=cmd_download)
     info = bsub.add_parser("info", help="show the pack the app would use")
-    info.set_defaults(func=cmd_info)
+    info.set_defaults(run=cmd_info)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse and run; user errors print a message, never a traceback."""
-    parser = argparse.ArgumentParser(prog="python -m lienket")
-    sub = parser.add_subparsers(dest="command", required=True)
-    boundaries_parser(sub)
+#: One entry per subcommand; adding a subcommand = writing its add_* function and listing it here.
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_validate,
+                                                                    add_boundaries]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the chosen subcommand; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m lienket",
+                                     description="Liên kết vùng: tools for the map's data.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(sub)
+    # Vietnamese text must reach any terminal, even one whose encoding cannot show it.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        return args.run(args)
     except (packs.PackError, download.DownloadError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)  # a user's problem: say why, no traceback
         return 1
 
 

@@ -330,18 +330,47 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_licence": {"vi": "Giấy phép", "en": "Licence"},
     "col_accuracy": {"vi": "Độ chính xác", "en": "Accuracy"},
     "col_features": {"vi": "Số đối tượng", "en": "Features"},
-    "data_problem_error": {
-        "vi": "Lỗi dữ liệu — {problem}",
-        "en": "Data error — {problem}",
-    },
     "data_problem_layer": {
-        "vi": "Lớp “{layer}” không hiển thị được vì tệp dữ liệu có lỗi. Các lớp khác vẫn hoạt động.",
-        "en": "The “{layer}” layer cannot be shown because its data file has errors. "
+        "vi": "Lớp “{layer}” không hiển thị được vì tệp **{file}** có lỗi. Các lớp khác vẫn "
+              "hoạt động.",
+        "en": "The “{layer}” layer cannot be shown because **{file}** has errors. "
               "The other layers still work.",
     },
     "osm_attribution": {
         "vi": "Dữ liệu bản đồ nền © OpenStreetMap contributors (ODbL)",
         "en": "Background map data © OpenStreetMap contributors (ODbL)",
+    },
+    # Bad input: data problems per file, and links whose parameters were not used
+    "layer_seats": {"vi": "Trụ sở tỉnh", "en": "Provincial seats"},
+    "data_problem_file": {
+        "vi": "Tệp **{file}** có lỗi dữ liệu nhưng vẫn được dùng (chữ luôn hiện nguyên văn):",
+        "en": "**{file}** has data errors but is still used (text is always shown literally):",
+    },
+    "data_problem_warning": {
+        "vi": "Tệp **{file}** có điểm cần kiểm tra:",
+        "en": "**{file}** has things to check:",
+    },
+    "data_problem_more": {"vi": "… và {n} lỗi khác", "en": "… and {n} more"},
+    "url_repeated": {
+        "vi": "Liên kết có nhiều giá trị khác nhau cho “{param}” (“{value}”); đang dùng mặc định.",
+        "en": "The link gives “{param}” several different values (“{value}”); using the default.",
+    },
+    "url_too_long": {
+        "vi": "Giá trị “{param}” trong liên kết quá dài (“{value}”); đang dùng mặc định.",
+        "en": "The link's “{param}” value is too long (“{value}”); using the default.",
+    },
+    "url_odd": {
+        "vi": "Giá trị “{param}” trong liên kết có ký tự lạ (“{value}”); đang dùng mặc định.",
+        "en": "The link's “{param}” value has unexpected characters (“{value}”); using the "
+              "default.",
+    },
+    "url_unknown": {
+        "vi": "Liên kết có “{param}” = “{value}” không hợp lệ; đang dùng mặc định.",
+        "en": "The link's “{param}” = “{value}” is not a known value; using the default.",
+    },
+    "url_unknown_layers": {
+        "vi": "Liên kết nhắc tới lớp không có: “{value}” — đã bỏ qua.",
+        "en": "The link names layers that do not exist: “{value}” — ignored.",
     },
 }
 
@@ -352,7 +381,3 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     text = entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**values) if values else text
 
-
-def parse_lang(value: object) -> str | None:
-    """A language code from the URL, or None when it is not one we speak."""
-    return value if isinstance(value, str) and value in LANGS else None

@@ -106,6 +106,13 @@ def _popup(lang: str) -> folium.GeoJsonPopup:
                                max_width=360)
 
 
+def _add(shapes: folium.GeoJson, group: folium.FeatureGroup) -> None:
+    """Add shapes to their group unless there are none: a layer whose file failed to load is
+    empty, and folium refuses a tooltip over no features (the whole map would fail)."""
+    if shapes.data.get("features"):
+        shapes.add_to(group)
+
+
 def _group(layer: str, lang: str) -> folium.FeatureGroup:
     """An empty FeatureGroup named for the LayerControl."""
     return folium.FeatureGroup(name=t(f"layer_{layer}", lang), overlay=True, control=True)
@@ -164,9 +171,9 @@ def provinces(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Fea
                 "weight": 1.6 if is_focus else 0.7, "fillOpacity": 0.45 if is_focus else 0.25}
 
     group = _group("provinces", lang)
-    folium.GeoJson(frame, name="provinces", style_function=style,
+    _add(folium.GeoJson(frame, name="provinces", style_function=style,
                    highlight_function=lambda f: {"weight": 3, "color": "#222"},
-                   tooltip=tooltip, popup=_popup(lang)).add_to(group)
+                   tooltip=tooltip, popup=_popup(lang)), group)
     return group
 
 
@@ -195,7 +202,7 @@ def districts(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Fea
     group = _group("districts", lang)
     areas = district_areas(ds, lang, era)
     if areas is not None:
-        areas.add_to(group)
+        _add(areas, group)
     province = province_field(ds, era, lang)
     frame = display_frame(ds.layer("districts"), lang, {
         "name_shown": name_field(lang),
@@ -203,12 +210,12 @@ def districts(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Fea
         "province": lambda r: province(r.get("province")),
         "seat": lambda r: text(r.get("seat")),
     })
-    folium.GeoJson(frame, name="districts",
+    _add(folium.GeoJson(frame, name="districts",
                    marker=folium.CircleMarker(radius=5, color="#fff", weight=1.5, fill=True,
                                               fill_color=DISTRICT_COLOUR, fill_opacity=0.9),
                    tooltip=_tooltip(["name_shown", "status", "province", "seat"],
                                     ["f_name", "f_status", "f_province", "panel_seat"], lang),
-                   popup=_popup(lang)).add_to(group)
+                   popup=_popup(lang)), group)
     return group
 
 
@@ -222,7 +229,7 @@ def bridges(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Featu
         "position_text": lambda r: position_text(r, lang),
     })
     group = _group("bridges", lang)
-    folium.GeoJson(frame, name="bridges",
+    _add(folium.GeoJson(frame, name="bridges",
                    style_function=lambda f: {"color": BRIDGE_COLOUR, "weight": 9, "opacity": 0.95,
                                              "lineCap": "round"},
                    highlight_function=lambda f: {"weight": 13},
@@ -230,7 +237,7 @@ def bridges(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Featu
                                               fill_color=BRIDGE_COLOUR, fill_opacity=0.95),
                    tooltip=_tooltip(["name_shown", "river", "connects_text", "position_text"],
                                     ["f_name", "f_river", "f_connects", "f_position"], lang),
-                   popup=_popup(lang)).add_to(group)
+                   popup=_popup(lang)), group)
     return group
 
 
@@ -243,7 +250,7 @@ def heritage(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Feat
         "province": lambda r: province(r.get("province")),
     })
     group = _group("heritage", lang)
-    folium.GeoJson(frame, name="heritage",
+    _add(folium.GeoJson(frame, name="heritage",
                    style_function=lambda f: {"color": HERITAGE_COLOUR, "weight": 2,
                                              "fillColor": HERITAGE_COLOUR, "fillOpacity": 0.15,
                                              "dashArray": "6 4"},
@@ -251,7 +258,7 @@ def heritage(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Feat
                                               fill_color=HERITAGE_COLOUR, fill_opacity=0.95),
                    tooltip=_tooltip(["name_shown", "unesco", "province"],
                                     ["f_name", "f_unesco", "f_province"], lang),
-                   popup=_popup(lang)).add_to(group)
+                   popup=_popup(lang)), group)
     return group
 
 
@@ -263,11 +270,11 @@ def tourism(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Featu
         "province": lambda r: province(r.get("province")),
     })
     group = _group("tourism", lang)
-    folium.GeoJson(frame, name="tourism",
+    _add(folium.GeoJson(frame, name="tourism",
                    marker=folium.CircleMarker(radius=8, color="#fff", weight=2, fill=True,
                                               fill_color=TOURISM_COLOUR, fill_opacity=0.95),
                    tooltip=_tooltip(["name_shown", "province"], ["f_name", "f_province"], lang),
-                   popup=_popup(lang)).add_to(group)
+                   popup=_popup(lang)), group)
     return group
 
 
@@ -305,7 +312,7 @@ def ring(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureG
     """The 9 ring provinces outlined (in 2025: the units now holding them), and a closed line
     through their 2022 seats."""
     group = _group("ring", lang)
-    _role_shapes(ds, "ring", lang, RING_COLOUR, "role_ring", era).add_to(group)
+    _add(_role_shapes(ds, "ring", lang, RING_COLOUR, "role_ring", era), group)
     line, _order = agreement.ring_line(ds)
     if line is not None:
         sources = ds.agreement.get("sources", []) + ["province_seats.geojson"]
@@ -314,18 +321,18 @@ def ring(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureG
             label += " — " + t("ring_spans_2025", lang, n=len(eras.role_successors(ds, "ring")))
         frame = display_frame(_schematic(line, lang, "ring-line", label, sources), lang,
                               {"name_shown": name_field(lang)})
-        folium.GeoJson(frame, name="ring-line",
+        _add(folium.GeoJson(frame, name="ring-line",
                        style_function=lambda f: {"color": RING_COLOUR, "weight": 3,
                                                  "dashArray": "8 6"},
                        tooltip=_tooltip(["name_shown"], ["f_name"], lang),
-                       popup=_popup(lang)).add_to(group)
+                       popup=_popup(lang)), group)
     return group
 
 
 def partners(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.FeatureGroup:
     """The 6 tourism partner provinces outlined, with schematic links from the signatories."""
     group = _group("partners", lang)
-    _role_shapes(ds, "partners", lang, PARTNER_COLOUR, "role_partner", era).add_to(group)
+    _add(_role_shapes(ds, "partners", lang, PARTNER_COLOUR, "role_partner", era), group)
     links = agreement.partner_links(ds)
     if len(links):
         shown = (links["name"] if era != "2025"
@@ -335,11 +342,11 @@ def partners(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Feat
             sources=[ds.agreement.get("sources", []) + ["province_seats.geojson"]] * len(links),
             accuracy=t("schematic", lang))
         frame = display_frame(links, lang, {"name_shown": name_field(lang)})
-        folium.GeoJson(frame, name="partner-links",
+        _add(folium.GeoJson(frame, name="partner-links",
                        style_function=lambda f: {"color": PARTNER_COLOUR, "weight": 2,
                                                  "dashArray": "2 6"},
                        tooltip=_tooltip(["name_shown"], ["f_name"], lang),
-                       popup=_popup(lang)).add_to(group)
+                       popup=_popup(lang)), group)
     return group
 
 

@@ -26,11 +26,11 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from lienket import download, names, simplify
+from lienket import download, names, schema, simplify
 from lienket.data import Dataset
 
-META = "pack.json"
-FILES = {"provinces": "provinces.geojson", "districts": "districts.geojson"}
+META = schema.PACK_META
+FILES = {"provinces": "provinces.geojson", "districts": "districts.geojson"}  # schema.PACK_FILES
 ENV_PACK = "LIENKET_PACK"
 ENV_CACHE = "LIENKET_CACHE"
 CONFIG_NAMES = ("lienket.toml",)

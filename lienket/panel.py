@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
-from lienket import eras, selection
+from lienket import eras, schema, selection
 from lienket.data import Dataset
 from lienket.i18n import t
+from lienket.urlstate import Notice
+from lienket.validate import Problem
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
 
@@ -162,3 +164,45 @@ def _accuracy_range(values: Any, lang: str) -> str:
     if texts:
         parts.append(texts[0] if len(set(texts)) == 1 else f"{texts[0]} (+{len(set(texts)) - 1})")
     return "; ".join(parts)
+
+
+#: Problems listed per file before "… and N more": the rest are one `python -m lienket validate` away.
+MAX_LISTED = 8
+
+
+def problem_report(ds: Dataset, lang: str) -> list[tuple[Literal["error", "warning"], str]]:
+    """One message per file with problems, as (level, Markdown): a dropped layer says so first."""
+    layer_of = {filename: layer for layer, (filename, _kinds) in schema.FILES.items()}
+    by_file: dict[str, list[Problem]] = {}
+    for problem in ds.problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    report: list[tuple[Literal["error", "warning"], str]] = []
+    for file, problems in by_file.items():
+        layer = layer_of.get(file)
+        errors = any(p.level == "error" for p in problems)
+        if layer and layer not in ds.layers:
+            head = t("data_problem_layer", lang, layer=md(t(f"layer_{layer}", lang)), file=md(file))
+        elif errors:
+            head = t("data_problem_file", lang, file=md(file))
+        else:
+            head = t("data_problem_warning", lang, file=md(file))
+        lines = [f"- {md(_located(p))}" for p in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            lines.append(f"- {md(t('data_problem_more', lang, n=len(problems) - MAX_LISTED))}")
+        report.append(("error" if errors else "warning", "\n".join([head, "", *lines])))
+    return report
+
+
+def _located(problem: Problem) -> str:
+    """'feature · property: message' (the file is in the heading)."""
+    where = " · ".join(x for x in (problem.feature, problem.prop) if x)
+    return f"{where}: {problem.message}" if where else problem.message
+
+
+def url_notice(notice: Notice, lang: str) -> str:
+    """A URL value that was not used, as gentle Markdown."""
+    if notice.param == "bridge" and notice.reason == "unknown":
+        return t("unknown_bridge", lang, value=md(notice.value))
+    key = "url_unknown_layers" if notice.param == "layers" and notice.reason == "unknown" \
+        else f"url_{notice.reason}"
+    return t(key, lang, param=md(notice.param), value=md(notice.value))

@@ -17,6 +17,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "bridge": ("river", "connects"),
     "heritage": ("unesco", "province"),
     "tourism_centre": ("province",),
+    # In a boundary pack: a district polygon. Its 2022 status is known only when the source's
+    # name carries the unit prefix ("Huyện …"), so it may be empty.
+    "district_area": ("province",),
 }
 
 #: Data file per layer of shipped data, and the feature kinds it may hold.
@@ -29,8 +32,30 @@ FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "tourism": ("tourism.geojson", ("tourism_centre",)),
 }
 
+#: A boundary pack folder (lienket.packs): its metadata file, and its layer files' kinds.
+PACK_META = "pack.json"
+PACK_FILES: dict[str, tuple[str, ...]] = {
+    "provinces.geojson": ("province",),
+    "districts.geojson": ("district_area",),
+}
+
 #: The agreement's memberships (focus, ring, tourism partners): GSO province codes.
 AGREEMENT_FILE = "agreement.json"
+
+#: Properties that must be text when present (NaN/None count as absent).
+TEXT: tuple[str, ...] = ("kind", "id", "name", "name_en", "code", "river", "province",
+                         "province_name", "seat", "status_2022", "status_basis", "gso_code",
+                         "cost", "cost_en", "construction_start", "opened", "note", "note_en",
+                         "position")
+
+#: Properties that must be numbers when present: they are drawn (circle radius) or formatted.
+NUMBERS: tuple[str, ...] = ("length_m", "uncertainty_m")
+
+#: Valid `position` values: absent means surveyed; "schematic" means placed by rule.
+POSITIONS: tuple[str, ...] = ("schematic",)
+
+#: Catalogue of per-layer sources shown in the app ("Nguồn dữ liệu").
+CATALOGUE_FILE = "sources.json"
 
 #: Valid `status_2022` values of a district-level unit.
 DISTRICT_STATUSES: tuple[str, ...] = ("thành phố", "thị xã", "huyện", "quận")

@@ -1,6 +1,6 @@
 """The selected bridge: from a map click, the select box or the URL; and its highlight on the map.
 
-Every way in arrives at a bridge id; the panel and the highlight read the same bridge record.
+Every way in arrives at a bridge id (the URL's is validated by `urlstate`); the panel and the highlight read the same bridge record.
 """
 
 from __future__ import annotations
@@ -16,25 +16,10 @@ from lienket.packs import district_keys
 from lienket.data import Dataset
 from lienket.i18n import t
 
-#: Longest bridge id accepted from a URL; anything longer is garbage, not an id.
-MAX_ID_LENGTH = 64
-
 
 def bridge_ids(ds: Dataset) -> list[str]:
     """Ids of the bridges in the data, in file order."""
     return list(ds.layer("bridges").get("id", []))
-
-
-def parse_param(value: Any, known: list[str]) -> tuple[str | None, str | None]:
-    """A `?bridge=` value -> (bridge id, None) if known, else (None, the rejected text)."""
-    if isinstance(value, list):  # a repeated parameter: the first one counts
-        value = value[0] if value else None
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, str) and value in known:
-        return value, None
-    shown = str(value)
-    return None, shown if len(shown) <= MAX_ID_LENGTH else shown[:MAX_ID_LENGTH] + "…"
 
 
 def from_map(out: dict[str, Any] | None) -> tuple[str | None, Any]:

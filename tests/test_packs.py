@@ -189,3 +189,9 @@ def test_pack_metadata_records_checksums(shared_pack):
 def test_a_pack_keeps_the_2025_view(ds, shared_pack):
     shown = packs.display_dataset(ds, packs.load(shared_pack))
     assert shown.mergers == ds.mergers and "provinces_2025" in shown.layers
+
+
+def test_validate_cli_accepts_a_pack(shared_pack, capsys):
+    from lienket import __main__ as cli
+    assert cli.main(["validate", str(shared_pack)]) == 0
+    assert "0 error(s)" in capsys.readouterr().out

@@ -1,17 +1,6 @@
-"""Selection: the URL, the select box and a map click all arrive at a bridge id."""
+"""Selection: a map click arrives at a bridge id (the URL is tests/test_urlstate.py)."""
 
 from lienket import selection
-
-KNOWN = ["cau-trieu", "cau-dinh"]
-
-
-def test_url_param_known_unknown_repeated_long():
-    assert selection.parse_param("cau-dinh", KNOWN) == ("cau-dinh", None)
-    assert selection.parse_param(["cau-trieu", "cau-dinh"], KNOWN) == ("cau-trieu", None)
-    assert selection.parse_param(None, KNOWN) == (None, None)
-    assert selection.parse_param("cau-rong", KNOWN) == (None, "cau-rong")
-    bid, shown = selection.parse_param("x" * 500, KNOWN)
-    assert bid is None and len(shown) == selection.MAX_ID_LENGTH + 1
 
 
 def test_map_click_on_a_bridge():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 from pathlib import Path
 
@@ -93,3 +95,41 @@ def test_dangling_district_reference(tmp_path):
     (tmp_path / "bridges.geojson").write_text(json.dumps(doc), encoding="utf-8")
     ds = data.load(tmp_path)
     assert any(p.feature == "cau-trieu" and "Huyện Không Có" in p.message for p in ds.problems)
+
+
+WEIRD = [None, "", -1, True, [None], {"a": [1, {"b": None}]}, "x" * 20_000,
+         "<script>alert(1)</script>", float("nan"), 10**20]
+
+
+def test_any_value_in_any_property_is_reported_or_drawn_never_a_crash(tmp_path):
+    """Hand edits put anything anywhere: whatever loads must also draw and fill the panel."""
+    import folium
+
+    from lienket import layers, panel, selection
+    shipped = {f: json.loads((schema.GEODATA / f).read_text(encoding="utf-8"))
+               for f, _k in schema.FILES.values() if f in ("bridges.geojson", "districts.geojson")}
+    base = data.load(schema.GEODATA)
+    for filename, doc in shipped.items():
+        layer = filename.removesuffix(".geojson")
+        kinds = schema.FILES[layer][1]
+        for prop in doc["features"][0]["properties"]:
+            for value in WEIRD:
+                bad = json.loads(json.dumps(doc))
+                bad["features"][0]["properties"][prop] = value
+                (tmp_path / filename).write_text(json.dumps(bad), encoding="utf-8")
+                gdf, problems = data.load_layer(tmp_path / filename, kinds)
+                ds = dataclasses.replace(base, layers={**base.layers, layer: gdf},
+                                         problems=list(problems))
+                if gdf is None:
+                    del ds.layers[layer]
+                ds.problems += data.check_references(ds)
+                m = folium.Map()
+                for group in layers.build(ds, [layer], "en"):
+                    group.add_to(m)
+                for bid in ("cau-trieu", "cau-dong-mai"):  # the first bridge; the first district
+                    selection.highlight(ds, bid, "vi").add_to(m)
+                    panel.bridge_markdown(ds, bid, "en")
+                m.get_root().render()
+                panel.problem_report(ds, "vi")
+                assert layer in ds.layers or any(p.file == filename for p in ds.problems), \
+                    (prop, value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.harness import HarnessError, launch_chromium, offline_context, serve_app
+from tests.corpus import CASES, copy_geodata
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +25,18 @@ def pack_server(shared_pack, tmp_path_factory):
            "LIENKET_CACHE": str(tmp_path_factory.mktemp("pack-server-cache"))}
     try:
         with serve_app(env=env) as url:
+            yield url
+    except HarnessError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="session")
+def hostile_server(tmp_path_factory):
+    """The app serving a copy of the data with script injected into every text property."""
+    directory = copy_geodata(tmp_path_factory.mktemp("hostile") / "geodata")
+    next(c for c in CASES if c.name == "html_in_every_text_property").make(directory)
+    try:
+        with serve_app(env={"LIENKET_GEODATA": str(directory)}) as url:
             yield url
     except HarnessError as exc:
         pytest.fail(str(exc))

@@ -23,6 +23,20 @@ class HarnessError(RuntimeError):
     """The app or the browser could not be started."""
 
 
+class ServedApp(str):
+    """The running app's base URL (use it as a string), with the server's process id."""
+
+    pid: int
+
+
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process, in KiB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise HarnessError(f"no VmRSS for process {pid}")
+
+
 def free_port() -> int:
     """An unused TCP port on loopback."""
     with socket.socket() as s:
@@ -31,8 +45,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_app(timeout: float = 60, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run the app as a user does (with extra environment `env`); yield its base URL once healthy."""
+def serve_app(timeout: float = 60, env: dict[str, str] | None = None) -> Iterator[ServedApp]:
+    """Run the app as a user does (extra environment variables in `env`); yield its URL once
+    healthy."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -40,7 +55,8 @@ def serve_app(timeout: float = 60, env: dict[str, str] | None = None) -> Iterato
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, **(env or {})})
-    url = f"http://127.0.0.1:{port}"
+    url = ServedApp(f"http://127.0.0.1:{port}")
+    url.pid = proc.pid
     try:
         deadline = time.monotonic() + timeout
         while True:
