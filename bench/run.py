@@ -1,0 +1,375 @@
+"""Benchmark: `python bench/run.py` prints each figure beside its target, then a summary table.
+
+The machine is shared and noisy, so the naive build is measured in the same run as the real one
+and compared as ratios. Scenarios: the default view, each era the app offers, and the detailed
+boundary pack imported from ../shared when it is there. Options: --runs N (reruns per median,
+>= 20), --loads N (browser loads per median, >= 5), --pages N (concurrent pages), --no-browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import folium  # noqa: E402
+import shapely  # noqa: E402
+import streamlit_folium as stf  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from lienket import data, layers, mapview, packs, schema, selection  # noqa: E402
+
+SHARED_RAW = Path(os.environ.get("LIENKET_SHARED", ROOT.parent / "shared")) / "geodata" / "raw"
+KB = 1000
+
+
+@dataclass
+class Figure:
+    """One measured figure and its target."""
+
+    scenario: str
+    name: str
+    value: float | str
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+
+
+@dataclass
+class Report:
+    """Figures as they are measured; printed one per line, then as a table."""
+
+    figures: list[Figure] = field(default_factory=list)
+
+    def add(self, scenario: str, name: str, value, unit: str = "", target: str = "",
+            ok: bool | None = None) -> None:
+        fig = Figure(scenario, name, value, unit, target, ok)
+        self.figures.append(fig)
+        verdict = {True: "OK", False: "MISS", None: ""}[ok]
+        shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
+        print(f"[{scenario}] {name}: {shown} {unit}" + (f"  (target {target}: {verdict})" if target
+                                                         else ""), flush=True)
+
+    def table(self) -> str:
+        rows = [f for f in self.figures if f.target]
+        width = max(len(f"[{f.scenario}] {f.name}") for f in rows) if rows else 10
+        lines = [f"{'figure':<{width}}  {'value':>14}  {'target':<22} result", "-" * (width + 50)]
+        for f in rows:
+            shown = f"{f.value:,.1f} {f.unit}" if isinstance(f.value, float) else f"{f.value} {f.unit}"
+            lines.append(f"{f'[{f.scenario}] {f.name}':<{width}}  {shown:>14}  {f.target:<22} "
+                         f"{'OK' if f.ok else 'MISS'}")
+        return "\n".join(lines)
+
+
+# --- scenarios -----------------------------------------------------------------------------------
+
+@dataclass
+class Scenario:
+    """A view of the app: URL parameters and environment."""
+
+    name: str
+    params: dict[str, str]
+    env: dict[str, str]
+    payload_target_kb: float
+
+
+@contextmanager
+def environment(env: dict[str, str]):
+    """Temporarily set environment variables (the app reads packs from them)."""
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def shared_pack(tmp: Path) -> Path | None:
+    """Import the detailed boundaries from ../shared into a temporary pack (None if absent)."""
+    districts = SHARED_RAW / "dvhcvn_gischinhphu" / "derived" / "vn_adm2_north12_districts_dvhcvn.geojson"
+    wards = sorted((SHARED_RAW / "vnprovdb_bando2025" / "raw_wards_dong_trieu").glob("*.geojson"))
+    if not districts.exists() or not wards:
+        return None
+    request = packs.ImportRequest(paths=[districts], from_wards=[("Thị xã Đông Triều", wards)],
+                                  source="bench: ../shared (never shipped)")
+    return packs.import_pack(request, data.load(schema.GEODATA), tmp / "pack").info.path and tmp / "pack"
+
+
+def eras() -> list[str]:
+    """Eras the app offers (the 2025 view arrives with lienket.eras)."""
+    try:
+        from lienket import eras as eras_module  # noqa: F401
+    except ImportError:
+        return ["2022"]
+    return ["2022", "2025"]
+
+
+# --- payload ---------------------------------------------------------------------------------------
+
+def component_args(at: AppTest) -> dict:
+    """What the page sends the st_folium component."""
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)
+
+
+def group_sizes(args: dict, visible: list[str]) -> dict[str, int]:
+    """Bytes of each dynamic feature group in the component's arguments."""
+    parts = args["feature_group"].split("map_div.addLayer(")
+    names = [*visible, "selection"]
+    sizes = {}
+    for i, part in enumerate(parts[:-1]):
+        sizes[names[i] if i < len(names) else f"group{i}"] = len(part.encode())
+    return sizes
+
+
+def vertices(group: folium.FeatureGroup) -> int:
+    """Coordinates embedded in a group's GeoJSON layers."""
+    total = 0
+    for child in group._children.values():
+        payload = getattr(child, "data", None)
+        if isinstance(payload, dict):
+            for feature in payload.get("features", []):
+                geom = feature.get("geometry")
+                if geom:
+                    total += int(shapely.get_num_coordinates(shapely.geometry.shape(geom)))
+    return total
+
+
+def component_payload(groups: list[folium.FeatureGroup], lang: str) -> int:
+    """Bytes st_folium would send for these groups on the base map (its own code path)."""
+    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), lang)
+    m.get_root().render()
+    script = stf._get_map_string(m)
+    strings = [stf._get_feature_group_string(g, m, i) for i, g in enumerate(groups)]
+    control = stf._get_layer_control_string(folium.LayerControl(), m)
+    return len(script.encode()) + sum(len(s.encode()) for s in strings) + len(control.encode())
+
+
+def raw_dataset(ds_display: data.Dataset, pack_dir: Path | None) -> data.Dataset:
+    """The naive input: shipped and pack geometry as stored (unsimplified, full precision)."""
+    ds = data.load(schema.GEODATA)
+    if pack_dir is None:
+        return ds
+    pack = packs.load(pack_dir)
+    layers_ = dict(ds.layers)
+    shipped = ds.layer("provinces")
+    focus = set(shipped.loc[shipped["code"].isin(ds.agreement["focus"]), "name"])
+    layers_["district_areas"] = pack.districts[pack.districts["province"].isin(focus)]
+    return data.Dataset(layers=layers_, agreement=ds.agreement, problems=ds.problems)
+
+
+def median_ms(fn, runs: int) -> float:
+    """Median wall time of fn() in milliseconds."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return 1000 * statistics.median(times)
+
+
+# --- reruns ---------------------------------------------------------------------------------------
+
+def new_app(params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at
+
+
+def clear_caches() -> None:
+    import streamlit as st
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def rerun_figures(report: Report, sc: Scenario, runs: int) -> AppTest:
+    """Cold, warm and bridge-selection reruns, server side (AppTest runs the script in-process)."""
+    cold = []
+    for _ in range(3):
+        clear_caches()
+        at = new_app(sc.params)
+        t = time.perf_counter()
+        at.run()
+        cold.append(time.perf_counter() - t)
+    report.add(sc.name, "rerun cold (first page load, empty caches), median of 3",
+               1000 * statistics.median(cold), "ms")
+    at = new_app(sc.params).run()
+    warm = median_ms(at.run, runs)
+    report.add(sc.name, f"rerun warm, median of {runs}", warm, "ms", "<= 150 ms", warm <= 150)
+    labels = [o for o in at.selectbox(key="bridge_select").options if o.startswith("Cầu")]
+    state = {"i": 0}
+
+    def select_next() -> None:
+        state["i"] += 1
+        at.selectbox(key="bridge_select").select(labels[state["i"] % len(labels)]).run()
+    sel = median_ms(select_next, runs)
+    report.add(sc.name, f"rerun on bridge selection, median of {runs}", sel, "ms", "<= 150 ms",
+               sel <= 150)
+    return at
+
+
+def remount_figures(report: Report, sc: Scenario) -> None:
+    """The base map must not change on selection or toggle (same component key: no remount)."""
+    at = new_app(sc.params).run()
+    key = component_args(at)["key"]
+    labels = [o for o in at.selectbox(key="bridge_select").options if o.startswith("Cầu")]
+    at.selectbox(key="bridge_select").select(labels[-1]).run()
+    same_select = component_args(at)["key"] == key
+    at.checkbox(key="layer_heritage").uncheck().run()
+    same_toggle = component_args(at)["key"] == key
+    report.add(sc.name, "no remount on bridge selection", "yes" if same_select else "NO", "",
+               "same component", same_select)
+    report.add(sc.name, "no remount on layer toggle", "yes" if same_toggle else "NO", "",
+               "same component", same_toggle)
+
+
+def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: int) -> None:
+    """Bytes and vertices by layer; the naive build's payload and build time, same run."""
+    with environment(sc.env):
+        at = new_app(sc.params).run()
+    args = component_args(at)
+    total = sum(len(v.encode()) if isinstance(v, str) else len(json.dumps(v).encode())
+                for v in args.values())
+    report.add(sc.name, "payload (st_folium arguments), all layers on", total / KB, "KB",
+               f"<= {sc.payload_target_kb:.0f} KB", total / KB <= sc.payload_target_kb)
+    visible = list(layers.LAYERS)
+    for name, size in group_sizes(args, visible).items():
+        report.add(sc.name, f"payload layer {name}", size / KB, "KB")
+    lang = sc.params.get("lang", "vi")
+    display = optimized_dataset(sc, pack_dir)
+    groups = layers.build(display, visible, lang)
+    for name, group in zip(visible, groups):
+        report.add(sc.name, f"vertices layer {name}", vertices(group), "")
+    raw = raw_dataset(display, pack_dir)
+    naive_bytes = component_payload(layers.build(raw, visible, lang), lang)
+    ours_bytes = component_payload(layers.build(display, visible, lang), lang)
+    ratio = naive_bytes / ours_bytes
+    report.add(sc.name, "naive payload (unsimplified, full precision)", naive_bytes / KB, "KB")
+    report.add(sc.name, "payload ratio naive / ours", ratio, "x", ">= 5x", ratio >= 5)
+    t_naive = median_ms(lambda: component_payload(layers.build(raw, visible, lang), lang),
+                        max(5, runs // 4))
+    t_ours = median_ms(lambda: component_payload(layers.build(display, visible, lang), lang),
+                       max(5, runs // 4))
+    report.add(sc.name, "build time naive (no cache)", t_naive, "ms")
+    report.add(sc.name, "build time ours", t_ours, "ms")
+    report.add(sc.name, "build-time ratio naive / ours", t_naive / t_ours, "x")
+
+
+def optimized_dataset(sc: Scenario, pack_dir: Path | None) -> data.Dataset:
+    """The dataset as the app draws it (pack merged, display geometry)."""
+    ds = data.load(schema.GEODATA)
+    pack = packs.load(pack_dir) if pack_dir else None
+    return packs.display_dataset(ds, pack)
+
+
+# --- browser ----------------------------------------------------------------------------------------
+
+def browser_figures(report: Report, sc: Scenario, loads: int, pages: int) -> None:
+    """First paint and click → panel (median), then many pages at once with server RSS."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.harness import (launch_chromium, offline_context, rss_kib, serve_app,
+                                       wait_for_map)
+    bridge_paths = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+    query = "?" + "&".join(f"{k}={v}" for k, v in sc.params.items()) if sc.params else ""
+    with serve_app(env=sc.env) as url, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        paint, click = [], []
+        for i in range(loads):
+            context = offline_context(browser, viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            t = time.perf_counter()
+            page.goto(f"{url}/{query}")
+            wait_for_map(page, 60_000).locator(bridge_paths).first.wait_for(timeout=60_000)
+            paint.append(time.perf_counter() - t)
+            frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+            target = ["cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"][i % 5]
+            district = {"cau-trieu": "Thị xã Đông Triều", "cau-may": "Huyện Kim Thành",
+                        "cau-dong-mai": "Thành phố Chí Linh", "cau-dinh": "Huyện Thủy Nguyên",
+                        "cau-quang-thanh": "Huyện An Lão"}[target]
+            t = time.perf_counter()
+            frame.locator(bridge_paths).nth(["cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh",
+                                             "cau-quang-thanh"].index(target)).dispatch_event("click")
+            page.get_by_test_id("stMarkdownContainer").filter(has_text=district).first.wait_for(
+                timeout=30_000)
+            click.append(time.perf_counter() - t)
+            context.close()
+        p = statistics.median(paint)
+        c = statistics.median(click)
+        report.add(sc.name, f"first paint (navigation → bridges in the map), median of {loads}",
+                   p, "s", "<= 3 s", p <= 3)
+        report.add(sc.name, f"click → detail panel updated, median of {loads}", c, "s", "<= 1 s",
+                   c <= 1)
+        before = rss_kib(url.pid)
+        contexts = [offline_context(browser, viewport={"width": 1200, "height": 900})
+                    for _ in range(pages)]
+        opened = [ctx.new_page() for ctx in contexts]
+        for page in opened:
+            page.goto(f"{url}/{query}", wait_until="commit")
+        rendered = 0
+        for page in opened:
+            try:
+                wait_for_map(page, 120_000).locator(bridge_paths).first.wait_for(timeout=120_000)
+                rendered += 1
+            except Exception as exc:  # a page that never renders is the figure, not a crash
+                print(f"  page failed to render: {exc}", file=sys.stderr)
+        after = rss_kib(url.pid)
+        per_page = (after - before) / 1024 / pages
+        report.add(sc.name, f"{pages} pages at once: rendered", f"{rendered}/{pages}", "",
+                   f"{pages}/{pages}", rendered == pages)
+        report.add(sc.name, "server RSS growth per open page", per_page, "MB", "<= 15 MB",
+                   per_page <= 15)
+        for ctx in contexts:
+            ctx.close()
+        browser.close()
+
+
+def main() -> None:
+    """Run every scenario and print the figures and the summary table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--pages", type=int, default=10)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    report = Report()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        empty = {"LIENKET_CACHE": str(tmp / "empty-cache")}
+        scenarios = [Scenario(f"era {era}" if era != "2022" else "default",
+                              {"era": era} if era != "2022" else {}, empty, 300)
+                     for era in eras()]
+        os.environ.update(empty)
+        pack_dir = shared_pack(tmp)
+        if pack_dir is not None:
+            scenarios.append(Scenario("pack", {}, {**empty, "LIENKET_PACK": str(pack_dir)}, 600))
+        else:
+            print("[pack] ../shared/geodata/raw not found: the pack scenario is skipped")
+        for sc in scenarios:
+            with environment(sc.env):
+                payload_figures(report, sc, pack_dir if sc.name == "pack" else None, args.runs)
+                rerun_figures(report, sc, args.runs)
+                remount_figures(report, sc)
+            if not args.no_browser:
+                browser_figures(report, sc, args.loads, args.pages)
+    print("\nSummary\n" + report.table())
+
+
+if __name__ == "__main__":
+    main()
