@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lienket import (assets, data, download, eras, i18n, layers, mapview, packs, panel, schema,
-                     selection, urlstate)
+                     selection, simplify, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -55,7 +55,8 @@ def pack_fingerprint() -> tuple:
 def load_boundaries(_ds: data.Dataset, fingerprint: tuple) -> tuple:
     """(display dataset, pack info or None, notes) for the best available boundary pack."""
     pack, notes = packs.best(secrets())
-    return packs.display_dataset(_ds, pack), (pack.info if pack else None), notes
+    shown = simplify.for_map(packs.display_dataset(_ds, pack))
+    return shown, (pack.info if pack else None), notes
 
 
 def init_state(ds: data.Dataset) -> None:

@@ -26,7 +26,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from lienket import download, names, schema, simplify
+from lienket import download, names, schema
 from lienket.data import Dataset
 
 META = schema.PACK_META
@@ -528,8 +528,9 @@ def download_pack(ds: Dataset, progress: download.Progress | None = None,
 # --- using a pack on the map -----------------------------------------------------------------------
 
 def display_dataset(ds: Dataset, pack: Pack | None) -> Dataset:
-    """The dataset the map draws: with the pack's district areas in the signatory provinces, and
-    its provinces when they cover all 63 (a partial set would overlap the coarse shipped shapes)."""
+    """The dataset with the pack's district areas in the signatory provinces, and its provinces
+    when they cover all 63 (a partial set would overlap the coarse shipped shapes).
+    Geometry is as stored: `simplify.for_map` prepares it for the page."""
     if pack is None:
         return ds
     layers = dict(ds.layers)
@@ -537,10 +538,10 @@ def display_dataset(ds: Dataset, pack: Pack | None) -> Dataset:
         shipped = ds.layer("provinces")
         focus = set(shipped.loc[shipped["code"].isin(ds.agreement.get("focus", [])), "name"])
         areas = pack.districts[pack.districts["province"].isin(focus)]
-        layers["district_areas"] = simplify.for_display(areas.reset_index(drop=True))
+        layers["district_areas"] = areas.reset_index(drop=True)
     if (pack.provinces is not None and pack.info.era == "2022"
             and set(pack.provinces["code"]) >= set(ds.layer("provinces")["code"])):
         shipped = ds.layer("provinces")[["code", "name_en"]]
         provinces = pack.provinces.drop(columns=["name_en"], errors="ignore").merge(shipped, on="code")
-        layers["provinces"] = simplify.for_display(provinces)
+        layers["provinces"] = provinces
     return dataclasses.replace(ds, layers=layers)  # every other field (agreement, mergers…) kept

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from lienket import data, names, packs, schema, selection
+from lienket import data, names, packs, schema, selection, simplify
 from tests.conftest import (BANDO_PROVINCES, DONG_TRIEU, DONG_TRIEU_WARD_NAMES, DVHCVN_DISTRICTS,
                             DVHCVN_PROVINCES, HP_WARDS, QN_WARDS, RAW_DONG_TRIEU_WARDS)
 
@@ -151,7 +151,7 @@ def test_pack_location_from_env_secrets_and_config_file(tmp_path, monkeypatch):
 
 
 def test_display_keeps_shared_borders_and_the_seats_inside(ds, shared_pack):
-    shown = packs.display_dataset(ds, packs.load(shared_pack))
+    shown = simplify.for_map(packs.display_dataset(ds, packs.load(shared_pack)))
     areas = shown.layer("district_areas")
     assert set(areas["province"]) == {"Hải Dương", "Hải Phòng", "Quảng Ninh"}
     assert areas.is_valid.all()
