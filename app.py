@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lienket import (assets, data, download, eras, i18n, layers, mapview, packs, panel, schema,
-                     selection, simplify, urlstate)
+from lienket import (cache, data, download, eras, i18n, layers, mapview, packs, panel, schema,
+                     selection, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -20,43 +20,6 @@ GEODATA = Path(os.environ.get("LIENKET_GEODATA") or schema.GEODATA)
 CORRECTIONS = ("correction_thuy_nguyen", "correction_bridges", "correction_crosswise",
                "correction_dong_trieu_ok")
 ss = st.session_state
-
-
-@st.cache_resource
-def install_assets() -> int:
-    """Copy Leaflet and jQuery into ./static once per server process."""
-    return len(assets.install(HERE / "static"))
-
-
-@st.cache_data
-def load_dataset(directory: str) -> data.Dataset:
-    """The validated data (read once per directory, shared by every session)."""
-    return data.load(Path(directory))
-
-
-def secrets() -> dict:
-    """Streamlit secrets as a dict ({} when there is no secrets file)."""
-    try:
-        return dict(st.secrets)
-    except Exception:  # Streamlit raises its own error type when no secrets file exists
-        return {}
-
-
-def pack_fingerprint() -> tuple:
-    """Cheap key that changes when a usable pack appears, changes or disappears."""
-    keys = []
-    for origin, path in packs.candidates(secrets()):
-        meta = path / packs.META
-        keys.append((origin, str(path), meta.stat().st_mtime_ns if meta.exists() else None))
-    return tuple(keys)
-
-
-@st.cache_data(show_spinner=False)
-def load_boundaries(_ds: data.Dataset, fingerprint: tuple) -> tuple:
-    """(display dataset, pack info or None, notes) for the best available boundary pack."""
-    pack, notes = packs.best(secrets())
-    shown = simplify.for_map(packs.display_dataset(_ds, pack))
-    return shown, (pack.info if pack else None), notes
 
 
 def init_state(ds: data.Dataset) -> None:
@@ -125,7 +88,7 @@ def show_problems(ds: data.Dataset, lang: str) -> None:
         (st.error if level == "error" else st.warning)(text)
 
 
-def map_view(ds: data.Dataset, visible: list[str], lang: str, era: str) -> None:
+def map_view(ds: data.Dataset, key: tuple, visible: list[str], lang: str, era: str) -> None:
     """The map; a click on a bridge selects it."""
     focus = ds.layer("provinces")
     focus = focus[focus["code"].isin(ds.agreement.get("focus", []))] if len(focus) else focus
@@ -133,7 +96,7 @@ def map_view(ds: data.Dataset, visible: list[str], lang: str, era: str) -> None:
     out = st_folium(
         mapview.base_map(bounds, lang), key="map", height=620, use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked_count"],
-        feature_group_to_add=[*layers.build(ds, visible, lang, era),
+        feature_group_to_add=[*cache.layer_groups(cache.layer_scripts(ds, key, lang, era), visible),
                               selection.highlight(ds, ss.bridge, lang)],
         layer_control=folium.LayerControl(collapsed=True),
     )
@@ -193,7 +156,7 @@ def boundaries_panel(ds: data.Dataset, info: packs.PackInfo | None, notes: list[
             except (download.DownloadError, packs.PackError) as exc:
                 st.warning(t("pack_download_failed", lang, error=panel.md(exc)))
             else:
-                load_boundaries.clear()
+                cache.boundaries.clear()
                 st.rerun()
 
 
@@ -209,9 +172,10 @@ def sources_panel(ds: data.Dataset, lang: str) -> None:
 def main() -> None:
     """Compose the page."""
     st.set_page_config(page_title="Liên kết vùng", page_icon="🌉", layout="wide")
-    install_assets()
-    shipped = load_dataset(str(GEODATA))
-    ds, pack_info, pack_notes = load_boundaries(shipped, pack_fingerprint())
+    cache.install_assets(str(HERE / "static"))
+    shipped = cache.dataset(str(GEODATA))
+    key = (str(GEODATA), cache.pack_fingerprint())  # what the map's data depends on
+    ds, pack_info, pack_notes = cache.boundaries(shipped, key)
     init_state(ds)
     visible = sidebar(ds)
     lang = ss.lang
@@ -221,7 +185,7 @@ def main() -> None:
     show_problems(ds, lang)
     col_map, col_panel = st.columns([5, 2])
     with col_map:
-        map_view(ds, visible, lang, era)
+        map_view(ds, key, visible, lang, era)
     with col_panel:
         detail_panel(ds, lang, era)
         agreement_panel(lang)

@@ -7,6 +7,7 @@ Folium renders tooltip and popup values as HTML, so every text that reaches a la
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Callable
 
 import folium
@@ -40,6 +41,24 @@ def text(value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{text(k)}: {text(v)}" for k, v in value.items())
     return html.escape(str(value))
+
+
+#: Longest citation shown in a popup; full citations are in the panel and geodata/SOURCES.md.
+POPUP_CITATION_CHARS = 100
+
+
+def short_sources(sources: Any) -> list[str]:
+    """Citations cut to what names the source (up to its first aside), for popups: every
+    feature carries them, so full texts would multiply the page's size."""
+    if not isinstance(sources, (list, tuple)):
+        sources = [] if sources is None else [sources]
+    out = []
+    for source in sources:
+        head = re.split(r" — | \(|; ", str(source), maxsplit=1)[0].strip()
+        if len(head) > POPUP_CITATION_CHARS:
+            head = head[:POPUP_CITATION_CHARS].rstrip() + "…"
+        out.append(head)
+    return out
 
 
 def accuracy_text(value: Any, lang: str) -> str:
@@ -85,7 +104,7 @@ def display_frame(gdf: gpd.GeoDataFrame, lang: str,
     rows = []
     for row in gdf.to_dict("records"):
         shown = {name: make(row) for name, make in fields.items()}
-        shown["sources_text"] = text(row.get("sources"))
+        shown["sources_text"] = text(short_sources(row.get("sources")))
         shown["accuracy_text"] = accuracy_text(row.get("accuracy"), lang)
         rows.append({"kind": text(row.get("kind")), "id": text(row.get("id")), **shown,
                      "geometry": row["geometry"]})

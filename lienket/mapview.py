@@ -83,6 +83,31 @@ class FitIfOutside(MacroElement):
         self._name = "FitIfOutside"
 
 
+class PrerenderedGroup(folium.FeatureGroup):
+    """A layer whose JavaScript was rendered once and is replayed on every rerun.
+
+    Rendering a layer (GeoJSON, tooltips, styles) costs far more than a rerun may: the script is
+    made once per language/era/data with two slots — the group's own id and its parent map's
+    name — filled in when it is drawn, exactly as st_folium names an ordinary group.
+    """
+
+    SLOT = "lkslot"
+    MAP_SLOT = "lkmapslot"
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}{{ this.script_for(this._id, this._parent.get_name()) }}
+        {% endmacro %}
+    """)
+
+    def __init__(self, name: str, script: str) -> None:
+        super().__init__(name=name, overlay=True, control=True)
+        self.script = script
+
+    def script_for(self, group_id: str, map_name: str) -> str:
+        """The cached script with this group's id and its map's name filled in."""
+        return self.script.replace(self.MAP_SLOT, map_name).replace(self.SLOT, group_id)
+
+
 def legend_html(lang: str) -> str:
     """The legend's rows: swatches for every layer, and the offline note."""
     def row(css_class: str, colour: str, key: str) -> str:

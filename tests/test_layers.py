@@ -124,3 +124,13 @@ def test_2025_text_from_the_merger_table_is_escaped(ds):
     shapes.loc[0, "name"] = "<img src=x onerror=alert(1)>"
     hostile.layers["provinces_2025"] = shapes
     assert "<img src=x" not in _html(layers.provinces(hostile, "vi", "2025"))
+
+
+def test_popups_cite_sources_briefly():
+    from lienket.layers import short_sources
+    long = ("Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội (có hiệu lực ...) — tóm tắt: "
+            "https://example.invalid/x")
+    assert short_sources([long]) == ["Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội"]
+    assert short_sources(["baohaiduong.vn/khanh-thanh-cau-dong-mai-218609.html (09/06/2020: …)"]) \
+        == ["baohaiduong.vn/khanh-thanh-cau-dong-mai-218609.html"]
+    assert len(short_sources(["x" * 500])[0]) == 101

@@ -1,0 +1,80 @@
+"""Streamlit's caches around the pure core: what is computed once and shared by every session.
+
+The one module besides app.py that imports Streamlit: everything else in lienket stays testable
+and usable without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import folium
+import streamlit as st
+import streamlit_folium
+
+from lienket import assets, data, layers, packs, simplify
+from lienket.mapview import PrerenderedGroup
+
+
+@st.cache_resource
+def install_assets(static_dir: str) -> int:
+    """Copy Leaflet and jQuery into static/ once per server process."""
+    return len(assets.install(Path(static_dir)))
+
+
+@st.cache_data(show_spinner=False)
+def dataset(directory: str) -> data.Dataset:
+    """The validated data (read once per directory, shared by every session)."""
+    return data.load(Path(directory))
+
+
+def secrets() -> dict[str, Any]:
+    """Streamlit secrets as a dict ({} when there is no secrets file)."""
+    try:
+        return dict(st.secrets)
+    except Exception:  # Streamlit raises its own error type when no secrets file exists
+        return {}
+
+
+def pack_fingerprint() -> tuple:
+    """Cheap key that changes when a usable pack appears, changes or disappears."""
+    keys = []
+    for origin, path in packs.candidates(secrets()):
+        meta = path / packs.META
+        keys.append((origin, str(path), meta.stat().st_mtime_ns if meta.exists() else None))
+    return tuple(keys)
+
+
+@st.cache_data(show_spinner=False)
+def boundaries(_ds: data.Dataset, key: tuple) -> tuple:
+    """(map dataset, pack info or None, notes) for the best boundary pack; `key` names the inputs."""
+    pack, notes = packs.best(secrets())
+    shown = simplify.for_map(packs.display_dataset(_ds, pack))
+    return shown, (pack.info if pack else None), notes
+
+
+def prerender(group: folium.FeatureGroup) -> str:
+    """A group's JavaScript as st_folium would generate it, with slots for its id and map."""
+    parent = folium.Map()
+    group._id = PrerenderedGroup.SLOT
+    group.add_to(parent)
+    group.render()
+    script = streamlit_folium.generate_leaflet_string(group, base_id=PrerenderedGroup.SLOT)
+    # folium adds a shown layer to its map when it renders the replaying group: drop this copy
+    add_to_map = f"{group.get_name()}.addTo({parent.get_name()});"
+    return script.replace(add_to_map, "").replace(parent.get_name(), PrerenderedGroup.MAP_SLOT)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def layer_scripts(_ds: data.Dataset, key: tuple, lang: str, era: str) -> dict[str, tuple[str, str]]:
+    """Every layer's (name, script) for a language and era, rendered once."""
+    built = layers.build(_ds, layers.LAYERS, lang, era)
+    return {layer: (group.layer_name, prerender(group)) for layer, group in zip(layers.LAYERS, built)}
+
+
+def layer_groups(scripts: Mapping[str, tuple[str, str]], visible: list[str]) -> list[PrerenderedGroup]:
+    """Fresh groups (cheap) for the visible layers, in drawing order."""
+    return [PrerenderedGroup(*scripts[layer]) for layer in layers.LAYERS
+            if layer in visible and layer in scripts]
