@@ -97,7 +97,7 @@ def map_view(ds: data.Dataset, key: tuple, visible: list[str], lang: str, era: s
         mapview.base_map(bounds, lang), key="map", height=620, use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked_count"],
         feature_group_to_add=[*cache.layer_groups(cache.layer_scripts(ds, key, lang, era), visible),
-                              selection.highlight(ds, ss.bridge, lang)],
+                              cache.highlight_group(ds, key, ss.bridge, lang)],
         layer_control=folium.LayerControl(collapsed=True),
     )
     clicked, signature = selection.from_map(out)

@@ -14,7 +14,7 @@ import folium
 import streamlit as st
 import streamlit_folium
 
-from lienket import assets, data, layers, packs, simplify
+from lienket import assets, data, layers, packs, selection, simplify
 from lienket.mapview import PrerenderedGroup
 
 
@@ -78,3 +78,15 @@ def layer_groups(scripts: Mapping[str, tuple[str, str]], visible: list[str]) -> 
     """Fresh groups (cheap) for the visible layers, in drawing order."""
     return [PrerenderedGroup(*scripts[layer]) for layer in layers.LAYERS
             if layer in visible and layer in scripts]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def highlight_script(_ds: data.Dataset, key: tuple, bridge: str | None, lang: str) -> tuple[str, str]:
+    """The selection highlight's (name, script) for a bridge, rendered once."""
+    group = selection.highlight(_ds, bridge, lang)
+    return group.layer_name, prerender(group)
+
+
+def highlight_group(ds: data.Dataset, key: tuple, bridge: str | None, lang: str) -> PrerenderedGroup:
+    """The selection highlight (not listed in the layer control)."""
+    return PrerenderedGroup(*highlight_script(ds, key, bridge, lang), control=False)

@@ -99,8 +99,8 @@ class PrerenderedGroup(folium.FeatureGroup):
         {% endmacro %}
     """)
 
-    def __init__(self, name: str, script: str) -> None:
-        super().__init__(name=name, overlay=True, control=True)
+    def __init__(self, name: str, script: str, control: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=control)
         self.script = script
 
     def script_for(self, group_id: str, map_name: str) -> str:

@@ -1,6 +1,6 @@
 """Screenshots of the running app for the README: `python scripts/screenshot.py [QUERY OUT.png]...`.
 
-Default: docs/screenshot.png with cầu Dinh selected. Runs offline, like the browser tests.
+Default: docs/screenshot-2022.png and docs/screenshot-2025.png, cầu Dinh selected. Runs offline, like the browser tests.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.harness import ROOT, launch_chromium, offline_context, serve_app, wait_for_map  # noqa: E402
 
-DEFAULT = [("?bridge=cau-dinh", ROOT / "docs" / "screenshot.png")]
+DEFAULT = [("?bridge=cau-dinh", ROOT / "docs" / "screenshot-2022.png"),
+           ("?era=2025&bridge=cau-dinh", ROOT / "docs" / "screenshot-2025.png")]
 
 
 def main(shots: list[tuple[str, Path]]) -> None:

@@ -29,3 +29,12 @@ def test_prerendered_groups_follow_the_visible_layers(ds):
     scripts = {layer: (f"name {layer}", "") for layer in layers.LAYERS}
     names = [g.layer_name for g in cache.layer_groups(scripts, ["bridges", "provinces"])]
     assert names == ["name provinces", "name bridges"]  # drawing order, not the order asked
+
+
+@pytest.mark.parametrize("bridge", [None, "cau-dinh"])
+def test_prerendered_highlight_equals_the_live_one(ds, bridge):
+    from lienket import selection
+    live = selection.highlight(ds, bridge, "vi")
+    replay = mapview.PrerenderedGroup(live.layer_name, cache.prerender(selection.highlight(ds, bridge, "vi")),
+                                      control=False)
+    assert _group_script(replay, 7) == _group_script(live, 7)
