@@ -57,7 +57,6 @@ def on_language() -> None:
 def on_era() -> None:
     """The era radio changed: only the dynamic layers change, so view and selection stay."""
     ss.era = {t(f"era_{e}", ss.lang): e for e in eras.ERAS}[ss.era_label]
-    ss.rejected_era = None
 
 
 def sidebar(ds: data.Dataset) -> list[str]:

@@ -23,22 +23,8 @@ if TYPE_CHECKING:
 ERAS: tuple[str, ...] = ("2022", "2025")
 DEFAULT_ERA = "2022"
 MERGERS_FILE = "mergers.json"
-#: Longest `?era=` value echoed back in a message; longer input is cut.
-MAX_PARAM_LENGTH = 32
 
 _UNIT_KEYS = ("code", "name", "name_en", "full_name", "full_name_en", "members", "sources")
-
-
-def parse_param(value: Any) -> tuple[str, str | None]:
-    """A `?era=` value -> (era, None) if known, else (the default era, the rejected text)."""
-    if isinstance(value, list):  # a repeated parameter: the first one counts
-        value = value[0] if value else None
-    if value is None or value == "":
-        return DEFAULT_ERA, None
-    if isinstance(value, str) and value in ERAS:
-        return value, None
-    shown = str(value)
-    return DEFAULT_ERA, shown if len(shown) <= MAX_PARAM_LENGTH else shown[:MAX_PARAM_LENGTH] + "…"
 
 
 def load_mergers(path: Path) -> tuple[dict[str, Any], list[Problem]]:

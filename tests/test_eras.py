@@ -67,15 +67,6 @@ def test_the_ring_spans_eight_provinces_today_and_the_partners_five(ds):
     assert len(eras.role_successors(ds, "partners")) == 5  # Bắc Giang and Bắc Ninh are one
 
 
-@pytest.mark.parametrize("value, expected", [
-    (None, ("2022", None)), ("", ("2022", None)), ("2025", ("2025", None)), ("2022", ("2022", None)),
-    (["2025", "2022"], ("2025", None)), ("2030", ("2022", "2030")),
-    ("x" * 100, ("2022", "x" * eras.MAX_PARAM_LENGTH + "…")),
-])
-def test_era_from_the_url(value, expected):
-    assert eras.parse_param(value) == expected
-
-
 def _copy_geodata(tmp_path):
     for path in schema.GEODATA.iterdir():
         (tmp_path / path.name).write_bytes(path.read_bytes())
