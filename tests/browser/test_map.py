@@ -105,3 +105,22 @@ def test_switching_era_changes_the_provinces_and_keeps_the_zoom(page, server):
     assert "bridge=cau-dinh" in page.url
     # the selection survived the switch: the bridge is still highlighted
     assert leaflet.locator(f"path[stroke='{layers.SELECTED_COLOUR}']").count() >= 1
+
+
+def test_with_a_pack_districts_off_screen_are_brought_into_view(page, pack_server):
+    open_map(page, pack_server)
+    leaflet = map_frame(page)
+    leaflet.evaluate("window.map.setView([10.78, 106.70], 12, {animate: false})")  # Hồ Chí Minh City
+    page.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name="Cầu Dinh").click()
+    page.get_by_text("Huyện Thủy Nguyên").first.wait_for(timeout=20_000)
+    polygons = f"path[fill='{layers.SELECTED_COLOUR}'][fill-opacity='0.35']"
+    map_frame(page).locator(polygons).nth(1).wait_for(state="attached", timeout=20_000)
+    page.wait_for_function(
+        """() => { const f = [...document.querySelectorAll('iframe')].find(
+              i => i.title === 'streamlit_folium.st_folium');
+            const m = f && f.contentWindow.map;
+            return m && m.getBounds().contains([20.95, 106.6]); }""", timeout=20_000)
+    bounds = map_frame(page).evaluate("window.map.getBounds().toBBoxString()")
+    west, south, east, north = map(float, bounds.split(","))
+    assert west < 106.55 and east > 106.68 and south < 20.95 and north > 21.05  # both districts
