@@ -14,6 +14,7 @@ from typing import Any
 import folium
 import geopandas as gpd
 from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from folium.plugins import Fullscreen, MiniMap
 from folium.template import Template
 from shapely.geometry import mapping
@@ -81,10 +82,11 @@ class OverviewMiniMap(MiniMap):
         self.default_css = assets.PLUGINS["minimap"][2]
 
 
-class MeasureTool(MacroElement):
+class MeasureTool(JSCSSMixin, MacroElement):
     """Measure a distance (a line) or an area (a polygon), in metric units, with Leaflet.draw.
 
     Each result stays on the map labelled with its length or area until deleted with the bin.
+    A JSCSSMixin: st_folium loads the scripts of those elements only.
     """
 
     _template = Template("""
