@@ -433,7 +433,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "export_nothing": {"vi": "Chưa bật lớp nào để tải.", "en": "No layer is shown to download."},
     # Share link
     "share_title": {"vi": "Liên kết tới khung nhìn này", "en": "Link to this view"},
-    "share_copy": {"vi": "📋 Sao chép liên kết", "en": "📋 Copy link"},
+    "share_copy": {"vi": "Sao chép liên kết", "en": "Copy link"},
     "share_copied": {"vi": "Đã sao chép", "en": "Copied"},
     "share_hint": {
         "vi": "Liên kết giữ cầu đang chọn, địa điểm vừa tìm, địa giới, các lớp và ngôn ngữ.",

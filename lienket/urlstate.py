@@ -151,5 +151,7 @@ def link(base_url: str | None, params: Mapping[str, str]) -> str:
     """The page's address with `params` as its query (any query or fragment of `base_url` is
     replaced); a relative '?…' link when the base is unknown."""
     base = (base_url or "").split("#", 1)[0].split("?", 1)[0]
+    if base.count("/") == 2:  # 'http://host:port': the page is the root
+        base += "/"
     query = urlencode(dict(params))
     return f"{base}?{query}" if query else (base or "?")
