@@ -38,6 +38,9 @@ MINIMAP_JS = Asset("minimap", "leaflet", "static/leaflet/Control.MiniMap.js",
                    "minimap/Control.MiniMap.js")
 MINIMAP_CSS = Asset("minimap", "leaflet", "static/leaflet/Control.MiniMap.css",
                     "minimap/Control.MiniMap.css")
+#: The minimap's show/hide arrow: its stylesheet asks for images/toggle.png beside it.
+MINIMAP_TOGGLE = Asset("minimap", "leaflet", "static/leaflet/images/toggle.png",
+                       "minimap/images/toggle.png")
 DRAW_DIR = Asset("draw", "leaflet", "static/leaflet/draw", "draw")
 
 JS: list[tuple[str, str]] = [
@@ -52,7 +55,7 @@ CSS: list[tuple[str, str]] = [
 #: Optional plugins: name -> (files to copy, JS links, CSS links). Only Leaflet.draw's minified
 #: build and the MiniMap control are linked; the rest of draw/ are its images.
 PLUGINS: dict[str, tuple[tuple[Asset, ...], list[tuple[str, str]], list[tuple[str, str]]]] = {
-    "minimap": ((MINIMAP_JS, MINIMAP_CSS),
+    "minimap": ((MINIMAP_JS, MINIMAP_CSS, MINIMAP_TOGGLE),
                 [("Control_MiniMap_js", f"{STATIC_URL}/{VENDOR}/minimap/Control.MiniMap.js")],
                 [("Control_MiniMap_css", f"{STATIC_URL}/{VENDOR}/minimap/Control.MiniMap.css")]),
     "draw": ((DRAW_DIR,),

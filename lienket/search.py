@@ -117,22 +117,32 @@ class FlyTo(MacroElement):
 
     The dynamic groups are redrawn whenever a layer is toggled; the token remembered in the map's
     window keeps a later redraw from pulling the user's view back. Deferred: the group joins the
-    map after its script runs.
+    map after its script runs. Not animated: an animation can be overtaken by the next redraw.
     """
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (layer) {
-            setTimeout(function () {
-                var map = layer._map;
-                if (!map || window.lienketFlownTo === {{ this.token|tojson }}) { return; }
+            var fly = function (map) {
+                if (window.lienketFlownTo === {{ this.token|tojson }}) { return; }
                 window.lienketFlownTo = {{ this.token|tojson }};
                 var bounds = layer.getBounds();
                 if (!bounds.isValid()) { return; }
                 if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
-                    map.setView(bounds.getCenter(), Math.max(map.getZoom(), 12));
+                    map.setView(bounds.getCenter(), Math.max(map.getZoom(), 12), {animate: false});
                 } else {
-                    map.fitBounds(bounds.pad(0.2), {maxZoom: 13});
+                    map.fitBounds(bounds.pad(0.2), {maxZoom: 13, animate: false});
+                }
+            };
+            setTimeout(function () {
+                var map = layer._map;
+                if (!map) { return; }
+                // A zoom still animating (the minimap syncing the new map) would end on its own
+                // target and undo the move: move once it has ended.
+                if (map._animatingZoom) {
+                    map.once('zoomend', function () { setTimeout(function () { fly(map); }, 0); });
+                } else {
+                    fly(map);
                 }
             }, 0);
         })({{ this._parent.get_name() }});

@@ -37,6 +37,7 @@ def test_minimap_and_draw_come_from_django_leaflet(tmp_path):
     draw = (tmp_path / "vendor/draw/leaflet.draw.js").read_text()
     assert 'drawVersion="1.0.4"' in draw or "1.0.4" in draw[:400]
     assert (tmp_path / "vendor/draw/images/spritesheet.svg").is_file()  # the toolbar's icons
+    assert (tmp_path / "vendor/minimap/images/toggle.png").is_file()  # the minimap's arrow
 
 
 def test_a_missing_plugin_is_reported_unavailable(monkeypatch):

@@ -37,6 +37,13 @@ def test_offline_tools_are_there_and_fullscreen_is_left_out_cleanly(page, server
     assert minimap.count() == 1
     assert minimap.locator("path").count() > 50
     assert frame.locator(".leaflet-control-minimap-toggle-display").count() == 1
+    # its show/hide button has its arrow (served by the app, not a blank square)
+    arrow = leaflet(page).evaluate("""() => new Promise(done => {
+        const css = getComputedStyle(document.querySelector(
+            '.leaflet-control-minimap-toggle-display')).backgroundImage;
+        const img = new Image(); img.onload = () => done(img.width); img.onerror = () => done(0);
+        img.src = css.slice(5, -2); })""")
+    assert arrow > 0
     # metric scale bar only
     assert re.fullmatch(r"\d+ (km|m)", frame.locator(".leaflet-control-scale-line").inner_text())
     assert frame.locator(".leaflet-control-scale-line").count() == 1
@@ -189,3 +196,26 @@ def test_copy_link_button_copies_the_link_to_this_view(browser, server):
         assert dict(parse_qsl(urlsplit(copied).query)) == {"bridge": "cau-dinh", "lang": "en"}
     finally:
         context.close()
+
+
+def test_a_deep_link_opens_the_same_view_in_a_fresh_page(page, server):
+    query = "?bridge=cau-trieu&lang=en&era=2025&layers=provinces,heritage,bridges" \
+            "&place=vinh-ha-long-cat-ba"
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/{query}")
+    wait_for_map(page)
+    page.get_by_role("heading", name="Cầu Triều").wait_for(timeout=30_000)
+    # the map has moved to the place found, and marks it
+    page.wait_for_function(
+        """() => { const f = [...document.querySelectorAll('iframe')].find(
+              i => i.title === 'streamlit_folium.st_folium');
+            const m = f && f.contentWindow.map; if (!m) return false;
+            const c = m.getCenter(); return m.getZoom() >= 10 && c.lng > 106.9 && c.lat < 21.0; }""",
+        timeout=20_000)
+    text = legend_text(page)
+    assert "Boundaries from 1 July 2025" in text and "UNESCO heritage" in text
+    assert "9-province ring" not in text  # not in the link's layers
+    assert page.get_by_test_id("stSidebar").get_by_text("English").is_visible()
+    assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(query[1:]))
+    assert errors == []
