@@ -66,7 +66,7 @@ def init_state(ds: data.Dataset) -> None:
     """First run of a session: bridge, language, era and layers from the URL, validated."""
     if "url_notices" in ss:
         return
-    places = [e.fid for era in eras.ERAS for e in search.index(ds, era)]
+    places = [e.fid for era in eras.ERAS for e in search.cached_index(ds, era)]
     url = urlstate.parse({k: st.query_params.get_all(k) for k in st.query_params},
                          selection.bridge_ids(ds), layers.LAYERS, places)
     ss.bridge, ss.lang, ss.era, ss.url_notices = url.bridge, url.lang, url.era, url.notices
@@ -122,11 +122,12 @@ def search_box(ds: data.Dataset, lang: str, era: str) -> None:
     st.sidebar.text_input(t("search_label", lang), key="search_q",
                           placeholder=t("search_placeholder", lang))
     query = ss.get("search_q", "")
-    hits = search.find(search.index(ds, era), query)
+    hits = search.find(search.cached_index(ds, era), query)
     if query.strip() and not hits:
         st.sidebar.caption(t("search_none", lang, query=panel.md(query[:60])))
     for entry in hits[:search.LIMIT]:
-        st.sidebar.button(entry.label(lang), key=f"hit_{entry.fid}", on_click=on_search_hit,
+        # Button labels are Markdown: names from the data are escaped like the panel's.
+        st.sidebar.button(panel.md(entry.label(lang)), key=f"hit_{entry.fid}", on_click=on_search_hit,
                           args=(entry,), width="stretch")
     if len(hits) > search.LIMIT:
         st.sidebar.caption(t("search_more", lang, n=len(hits) - search.LIMIT))
@@ -168,7 +169,7 @@ def map_view(ds: data.Dataset, visible: list[str], lang: str, era: str) -> None:
     focus = ds.layer("provinces")
     focus = focus[focus["code"].isin(ds.agreement.get("focus", []))] if len(focus) else focus
     bounds = tuple(focus.total_bounds) if len(focus) else (105.9, 20.6, 107.9, 21.6)
-    place = search.lookup(search.index(ds, era), ss.get("place"))
+    place = search.lookup(search.cached_index(ds, era), ss.get("place"))
     out = st_folium(
         mapview.base_map(bounds, lang, ds.layer("provinces")), key="map", height=620,
         use_container_width=True,
@@ -193,7 +194,7 @@ def detail_panel(ds: data.Dataset, lang: str, era: str) -> None:
     """The selected bridge's details, or how to select one; in 2025, what the groups became."""
     for notice in ss.get("url_notices", ()):
         st.info(panel.url_notice(notice, lang))
-    place = search.lookup(search.index(ds, era), ss.get("place"))
+    place = search.lookup(search.cached_index(ds, era), ss.get("place"))
     if place and place.layer != "bridges":
         st.markdown(f"**{t('search_found', lang)}:** {panel.md(place.label(lang))}")
     if ss.bridge:
@@ -275,7 +276,7 @@ def export_panel(ds: data.Dataset, visible: list[str], lang: str, era: str) -> N
             download_buttons(t(f"layer_{layer}", lang),
                              functools.partial(export.layer_frame, ds, layer, era, lang), era,
                              layer)
-        place = search.lookup(search.index(ds, era), ss.get("place"))
+        place = search.lookup(search.cached_index(ds, era), ss.get("place"))
         if ss.bridge or place:
             st.markdown(f"**{t('export_selection', lang)}**")
             what = "-".join(p for p in (ss.bridge, place.fid if place else None) if p)

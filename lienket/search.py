@@ -74,6 +74,22 @@ def index(ds: Dataset, era: str = eras.DEFAULT_ERA) -> list[Entry]:
     return entries
 
 
+_CACHE: dict[tuple[int, str], tuple[Dataset, list[Entry]]] = {}
+#: Datasets whose index is kept (the app has one per boundary pack in use).
+_CACHE_SIZE = 8
+
+
+def cached_index(ds: Dataset, era: str = eras.DEFAULT_ERA) -> list[Entry]:
+    """`index`, built once per dataset and era (a page run asks for it several times). The entry
+    holds the dataset itself, so a recycled id() can never return another dataset's index."""
+    hit = _CACHE.get((id(ds), era))
+    if hit is None or hit[0] is not ds:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        hit = _CACHE[(id(ds), era)] = (ds, index(ds, era))
+    return hit[1]
+
+
 def _rank(entry: Entry, query: str, compact: str) -> int | None:
     """0 exact, 1 starts with, 2 a word starts with, 3 contains, 4 contains ignoring spaces and
     unit prefixes; None when it does not match."""

@@ -81,3 +81,11 @@ def test_the_target_group_marks_the_place_and_flies_once_per_choice(ds):
     assert 'window.lienketFlownTo === "yen-tu:3"' in html
     empty = rendered(search.target_group(ds, None, "vi", "none:0"))
     assert '"id"' not in empty and "lienketFlownTo" not in empty
+
+
+def test_cached_index_is_per_dataset_and_era(ds):
+    from lienket import data, schema
+    assert search.cached_index(ds, "2022") is search.cached_index(ds, "2022")
+    assert search.cached_index(ds, "2025") == search.index(ds, "2025")
+    other = data.load(schema.GEODATA)
+    assert search.cached_index(other, "2022") is not search.cached_index(ds, "2022")

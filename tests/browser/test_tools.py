@@ -219,3 +219,19 @@ def test_a_deep_link_opens_the_same_view_in_a_fresh_page(page, server):
     assert page.get_by_test_id("stSidebar").get_by_text("English").is_visible()
     assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(query[1:]))
     assert errors == []
+
+
+def test_downloading_a_layer_in_the_browser_gives_its_geojson(page, server):
+    open_map(page, server, "?era=2025")
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Tải dữ liệu").click()
+    button = sidebar.get_by_test_id("stDownloadButton").filter(has_text="GeoJSON").nth(
+        layers.LAYERS.index("bridges"))
+    with page.expect_download(timeout=20_000) as info:
+        button.click()
+    download = info.value
+    assert re.fullmatch(r"lienket_cau-lien-ket_2025_\d{4}-\d{2}-\d{2}\.geojson",
+                        download.suggested_filename)
+    doc = json.loads(open(download.path(), encoding="utf-8").read())
+    assert [f["properties"]["id"] for f in doc["features"]] == [
+        "cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"]
