@@ -127,8 +127,8 @@ def search_box(ds: data.Dataset, lang: str, era: str) -> None:
         st.sidebar.caption(t("search_none", lang, query=panel.md(query[:60])))
     for entry in hits[:search.LIMIT]:
         # Button labels are Markdown: names from the data are escaped like the panel's.
-        st.sidebar.button(panel.md(entry.label(lang)), key=f"hit_{entry.fid}", on_click=on_search_hit,
-                          args=(entry,), width="stretch")
+        st.sidebar.button(panel.md(entry.label(lang)), key=f"hit_{entry.fid}",
+                          on_click=on_search_hit, args=(entry,), width="stretch")
     if len(hits) > search.LIMIT:
         st.sidebar.caption(t("search_more", lang, n=len(hits) - search.LIMIT))
     if ss.get("place"):

@@ -220,7 +220,7 @@ def _rounded(value: Any) -> Any:
 
 
 def add(m: folium.Map, lang: str, provinces: gpd.GeoDataFrame) -> list[str]:
-    """Add every tool the installed packages allow; return their names (for tests and README)."""
+    """Add every tool the installed packages allow; return their names."""
     added = ["scale"]
     ScaleBar().add_to(m)
     if assets.plugin_available("draw"):
