@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import html
+import json
 import os
 from pathlib import Path
 
@@ -10,8 +14,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lienket import (cache, data, download, eras, i18n, layers, mapview, packs, panel, schema,
-                     selection, urlstate)
+from lienket import (cache, data, download, eras, export, i18n, layers, legend, mapview, packs,
+                     panel, schema, search, selection, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -26,9 +30,11 @@ def init_state(ds: data.Dataset) -> None:
     """First run of a session: bridge, language, era and layers from the URL, validated."""
     if "url_notices" in ss:
         return
+    places = [e.fid for era in eras.ERAS for e in search.cached_index(ds, era)]
     url = urlstate.parse({k: st.query_params.get_all(k) for k in st.query_params},
-                         selection.bridge_ids(ds), layers.LAYERS)
+                         selection.bridge_ids(ds), layers.LAYERS, places)
     ss.bridge, ss.lang, ss.era, ss.url_notices = url.bridge, url.lang, url.era, url.notices
+    ss.place, ss.place_token = url.place, 0
     for layer in layers.LAYERS:
         ss[f"layer_{layer}"] = layer in url.layers
 
@@ -59,6 +65,39 @@ def on_era() -> None:
     ss.era = {t(f"era_{e}", ss.lang): e for e in eras.ERAS}[ss.era_label]
 
 
+def on_search_hit(entry: search.Entry) -> None:
+    """A search result was chosen: mark it and fly to it; a bridge also becomes the selection."""
+    ss.place = entry.fid
+    ss.place_token = ss.get("place_token", 0) + 1
+    if entry.layer == "bridges":
+        ss.bridge = entry.fid
+    ss.url_notices = ()
+
+
+def on_search_clear() -> None:
+    """Remove the search mark (the bridge selection stays)."""
+    ss.place = None
+    ss.search_q = ""
+
+
+def search_box(ds: data.Dataset, lang: str, era: str) -> None:
+    """Sidebar search over every feature, diacritics optional; each result is a button."""
+    st.sidebar.text_input(t("search_label", lang), key="search_q",
+                          placeholder=t("search_placeholder", lang))
+    query = ss.get("search_q", "")
+    hits = search.find(search.cached_index(ds, era), query)
+    if query.strip() and not hits:
+        st.sidebar.caption(t("search_none", lang, query=panel.md(query[:60])))
+    for entry in hits[:search.LIMIT]:
+        # Button labels are Markdown: names from the data are escaped like the panel's.
+        st.sidebar.button(panel.md(entry.label(lang)), key=f"hit_{entry.fid}",
+                          on_click=on_search_hit, args=(entry,), width="stretch")
+    if len(hits) > search.LIMIT:
+        st.sidebar.caption(t("search_more", lang, n=len(hits) - search.LIMIT))
+    if ss.get("place"):
+        st.sidebar.button(t("search_clear", lang), key="search_clear", on_click=on_search_clear)
+
+
 def sidebar(ds: data.Dataset) -> list[str]:
     """Language, bridge and layer widgets; returns the visible layers."""
     # Widget state is (re)set from the selection before each widget is drawn, so a map click,
@@ -76,6 +115,7 @@ def sidebar(ds: data.Dataset) -> list[str]:
                             t("bridge_none", lang))
     st.sidebar.selectbox(t("bridge_select", lang), list(labels), key="bridge_select",
                          on_change=on_select, args=(labels,))
+    search_box(ds, lang, ss.era if "provinces_2025" in ds.layers else eras.DEFAULT_ERA)
     st.sidebar.subheader(t("layers", lang))
     return [layer for layer in layers.LAYERS
             if st.sidebar.checkbox(t(f"layer_{layer}", lang), key=f"layer_{layer}")]
@@ -92,10 +132,16 @@ def map_view(ds: data.Dataset, key: tuple, visible: list[str], lang: str, era: s
     focus = ds.layer("provinces")
     focus = focus[focus["code"].isin(ds.agreement.get("focus", []))] if len(focus) else focus
     bounds = tuple(focus.total_bounds) if len(focus) else (105.9, 20.6, 107.9, 21.6)
+    place = search.lookup(search.cached_index(ds, era), ss.get("place"))
     out = st_folium(
-        mapview.base_map(bounds, lang), key="map", height=620, use_container_width=True,
+        mapview.base_map(bounds, lang, ds.layer("provinces")), key="map", height=620,
+        use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        # The selection highlight stays last: tests and the click handler expect it on top.
         feature_group_to_add=[*cache.layer_groups(cache.layer_scripts(ds, key, lang, era), visible),
+                              legend.group(ds, visible, lang, era),
+                              search.target_group(ds, place, lang,
+                                                  f"{ss.get('place')}:{ss.get('place_token', 0)}"),
                               cache.highlight_group(ds, key, ss.bridge, lang)],
         layer_control=folium.LayerControl(collapsed=True),
     )
@@ -111,6 +157,9 @@ def detail_panel(ds: data.Dataset, lang: str, era: str) -> None:
     """The selected bridge's details, or how to select one; in 2025, what the groups became."""
     for notice in ss.get("url_notices", ()):
         st.info(panel.url_notice(notice, lang))
+    place = search.lookup(search.cached_index(ds, era), ss.get("place"))
+    if place and place.layer != "bridges":
+        st.markdown(f"**{t('search_found', lang)}:** {panel.md(place.label(lang))}")
     if ss.bridge:
         st.markdown(panel.bridge_markdown(ds, ss.bridge, lang, era))
     else:
@@ -159,6 +208,74 @@ def boundaries_panel(ds: data.Dataset, info: packs.PackInfo | None, notes: list[
                 st.rerun()
 
 
+MIME = {"geojson": "application/geo+json", "csv": "text/csv"}
+WRITERS = {"geojson": export.to_geojson, "csv": export.to_csv}
+
+
+def _frame_bytes(make_frame, ext: str) -> bytes:
+    """The file's bytes, built only when the user clicks (deferred download)."""
+    return WRITERS[ext](make_frame())
+
+
+def download_buttons(what: str, make_frame, era: str, key: str) -> None:
+    """GeoJSON and CSV buttons for one frame; the file name (with era and date) is the help."""
+    day = dt.date.today()
+    for column, ext in zip(st.columns(2), ("geojson", "csv")):
+        name = export.file_name(what, era, day, ext)
+        column.download_button(ext.upper() if ext == "csv" else "GeoJSON",
+                               data=functools.partial(_frame_bytes, make_frame, ext),
+                               file_name=name, mime=MIME[ext], key=f"dl_{key}_{ext}", help=name,
+                               on_click="ignore", icon=":material/download:")
+
+
+def export_panel(ds: data.Dataset, visible: list[str], lang: str, era: str) -> None:
+    """'Tải dữ liệu': each visible layer and the current selection, as GeoJSON and CSV."""
+    with st.sidebar.expander(t("export_title", lang)):
+        st.caption(t("export_intro", lang))
+        if not visible:
+            st.caption(t("export_nothing", lang))
+        for layer in visible:
+            st.markdown(f"**{t(f'layer_{layer}', lang)}**")
+            download_buttons(t(f"layer_{layer}", lang),
+                             functools.partial(export.layer_frame, ds, layer, era, lang), era,
+                             layer)
+        place = search.lookup(search.cached_index(ds, era), ss.get("place"))
+        if ss.bridge or place:
+            st.markdown(f"**{t('export_selection', lang)}**")
+            what = "-".join(p for p in (ss.bridge, place.fid if place else None) if p)
+            download_buttons(what, functools.partial(
+                export.selection_frame, ds, ss.bridge, (place.layer, place.fid) if place else None),
+                era, "selection")
+
+
+def share_panel(params: dict[str, str], lang: str) -> None:
+    """'Link to this view': the link (copyable in the code box) and a copy button."""
+    link = urlstate.link(st.context.url, params)
+    st.markdown(f"**{t('share_title', lang)}**")
+    js_link = json.dumps(link).replace("<", "\\u003c")  # safe inside <script>
+    copy_label, copied = html.escape(t("share_copy", lang)), json.dumps(t("share_copied", lang))
+    # A tiny page of our own: Streamlit has no clipboard widget. Works offline; falls back to
+    # execCommand where the clipboard API is refused (plain http on another host).
+    st.iframe(f"""
+        <button id="copy" style="font: 14px sans-serif; padding: 6px 12px; border-radius: 8px;
+          border: 1px solid #ccc; background: #fff; cursor: pointer;">{copy_label}</button>
+        <span id="done" style="font: 13px sans-serif; color: #2e7d32; margin-left: 8px;"></span>
+        <script>
+        const link = {js_link};
+        document.getElementById("copy").onclick = async () => {{
+            try {{ await navigator.clipboard.writeText(link); }}
+            catch (e) {{
+                const area = document.createElement("textarea");
+                area.value = link; document.body.appendChild(area); area.select();
+                document.execCommand("copy"); area.remove();
+            }}
+            document.getElementById("done").textContent = {copied};
+        }};
+        </script>""", height=44)
+    st.code(link, language=None, wrap_lines=True)
+    st.caption(t("share_hint", lang))
+
+
 def sources_panel(ds: data.Dataset, lang: str) -> None:
     """'Nguồn dữ liệu': every layer's source, licence, accuracy."""
     st.subheader(t("sources_title", lang))
@@ -182,16 +299,19 @@ def main() -> None:
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle_2025" if era == "2025" else "app_subtitle", lang))
     show_problems(ds, lang)
+    export_panel(ds, visible, lang, era)
+    params = urlstate.to_params(
+        urlstate.UrlState(ss.bridge, lang, era, tuple(visible), ss.get("place")), layers.LAYERS)
     col_map, col_panel = st.columns([5, 2])
     with col_map:
         map_view(ds, key, visible, lang, era)
     with col_panel:
         detail_panel(ds, lang, era)
+        share_panel(params, lang)
         agreement_panel(lang)
     sources_panel(ds, lang)
     boundaries_panel(shipped, pack_info, pack_notes, lang)
-    st.query_params.from_dict(urlstate.to_params(
-        urlstate.UrlState(ss.bridge, lang, era, tuple(visible)), layers.LAYERS))
+    st.query_params.from_dict(params)
 
 
 main()

@@ -1,19 +1,18 @@
-"""The base folium.Map: deterministic, offline assets, OSM tiles when online, a legend.
+"""The base folium.Map: deterministic, offline assets, OSM tiles when online, the map tools.
 
 streamlit-folium remounts the map (losing the user's view) whenever the base map's script changes,
-so everything here depends only on the language and the data's bounds; data layers are passed
-separately as dynamic feature groups.
+so everything here depends only on the language and the data; data layers and the legend (which
+follows them) are passed separately as dynamic feature groups.
 """
 
 from __future__ import annotations
 
-import html
-
 import folium
+import geopandas as gpd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from lienket import assets, layers
+from lienket import assets, controls
 from lienket.i18n import t
 
 #: Seen with no tiles (offline): a pale sea so the province shapes stay legible.
@@ -30,31 +29,9 @@ _STYLE = f"""
 .lienket-legend i.line {{ height: 0; border: 0; border-top: 3px solid; }}
 .lienket-legend i.dot {{ width: 10px; height: 10px; border-radius: 50%; }}
 .lienket-legend small {{ display: block; margin-top: 4px; color: #555; }}
+.lienket-measure {{ font: 600 11px/1.3 sans-serif; color: #123; background: rgba(255,255,255,0.9); }}
 </style>
 """
-
-
-class Legend(MacroElement):
-    """A Leaflet control in the map's corner holding the legend's (already escaped) HTML."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-        {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create('div', 'lienket-legend');
-            div.innerHTML = {{ this.html|tojson }};
-            L.DomEvent.disableClickPropagation(div);
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-    """)
-
-    def __init__(self, html_text: str, position: str = "bottomright") -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.html = html_text
-        self.position = position
 
 
 class FitIfOutside(MacroElement):
@@ -108,38 +85,18 @@ class PrerenderedGroup(folium.FeatureGroup):
         return self.script.replace(self.MAP_SLOT, map_name).replace(self.SLOT, group_id)
 
 
-def legend_html(lang: str) -> str:
-    """The legend's rows: swatches for every layer, and the offline note."""
-    def row(css_class: str, colour: str, key: str) -> str:
-        style = f"border-color:{colour};" if css_class == "line" else f"background:{colour};"
-        return f'<div><i class="{css_class}" style="{style}"></i>{html.escape(t(key, lang))}</div>'
-
-    rows = [
-        *(row("box", colour, f"province_{code}") for code, colour in layers.FOCUS_COLOURS.items()),
-        row("box", layers.OTHER_FILL, "legend_other"),
-        row("line", layers.BRIDGE_COLOUR, "legend_bridge"),
-        row("line", layers.SELECTED_COLOUR, "legend_selected"),
-        row("dot", layers.DISTRICT_COLOUR, "legend_district"),
-        row("dot", layers.HERITAGE_COLOUR, "legend_heritage"),
-        row("dot", layers.TOURISM_COLOUR, "legend_tourism"),
-        row("line", layers.RING_COLOUR, "legend_ring"),
-        row("line", layers.PARTNER_COLOUR, "legend_partner"),
-        f"<small>{html.escape(t('legend_offline', lang))}</small>",
-    ]
-    title = html.escape(t("legend_title", lang))
-    return f"<details open><summary><b>{title}</b></summary>{''.join(rows)}</details>"
-
-
-def base_map(bounds: tuple[float, float, float, float], lang: str) -> folium.Map:
-    """The map everything is drawn on, opening on `bounds` (minx, miny, maxx, maxy)."""
+def base_map(bounds: tuple[float, float, float, float], lang: str,
+             provinces: gpd.GeoDataFrame | None = None) -> folium.Map:
+    """The map everything is drawn on, opening on `bounds` (minx, miny, maxx, maxy), with the
+    tools of `lienket.controls` (the minimap outlines `provinces`)."""
     minx, miny, maxx, maxy = bounds
     m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=9, tiles=None,
-                   control_scale=True, min_zoom=5, max_zoom=17)
+                   control_scale=False, min_zoom=5, max_zoom=17)
     # Instance attributes: st_folium reads each element's default_js/css to load the libraries.
     m.default_js = assets.JS
     m.default_css = assets.CSS
     folium.TileLayer("OpenStreetMap", name=t("basemap_osm", lang)).add_to(m)
     m.get_root().header.add_child(Element(_STYLE))
     m.fit_bounds([[miny, minx], [maxy, maxx]])
-    Legend(legend_html(lang)).add_to(m)
+    controls.add(m, lang, provinces)
     return m

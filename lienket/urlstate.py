@@ -1,8 +1,8 @@
 """The page's URL parameters: parsed against known values, with a gentle notice for anything else.
 
-Known parameters: `bridge` (a bridge id from the data), `lang` (vi/en), `era` (2022/2025) and
+Known parameters: `bridge` (a bridge id from the data), `lang` (vi/en), `era` (2022/2025),
 `layers` (comma-separated layer ids, e.g. `?layers=provinces,bridges`; `none` for no layer;
-absent for all). Links are shared and tampered with: a value that is unknown, repeated with
+absent for all) and `place` (the id of a feature found by search). Links are shared and tampered with: a value that is unknown, repeated with
 different values, over-long or oddly encoded falls back to the default and yields a `Notice`.
 Pure: no Streamlit here.
 """
@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode
 
 from lienket import i18n
 
@@ -49,6 +49,7 @@ class UrlState:
     lang: str = i18n.DEFAULT_LANG
     era: str = DEFAULT_ERA
     layers: tuple[str, ...] = ()
+    place: str | None = None
     notices: tuple[Notice, ...] = field(default_factory=tuple)
 
 
@@ -114,14 +115,20 @@ def _layers(params: Mapping[str, str | Sequence[str]],
 
 
 def parse(params: Mapping[str, str | Sequence[str]], bridges: Sequence[str],
-          layers: Sequence[str]) -> UrlState:
-    """The URL's parameters -> known-good state, plus a notice per value that was not used."""
+          layers: Sequence[str], places: Sequence[str] = ()) -> UrlState:
+    """The URL's parameters -> known-good state, plus a notice per value that was not used.
+
+    `places` are the ids search can find (any era: the era is read from the same link).
+    """
     bridge, n_bridge = _choice(params, "bridge", bridges)
     lang, n_lang = _choice(params, "lang", i18n.LANGS)
     era, n_era = _choice(params, "era", ERAS)
     visible, n_layers = _layers(params, layers)
-    notices = tuple(n for n in (n_bridge, n_lang, n_era, n_layers) if n)
-    return UrlState(bridge, lang or i18n.DEFAULT_LANG, era or DEFAULT_ERA, visible, notices)
+    place, n_place = _choice(params, "place", [p.lower() for p in places])
+    place = next((p for p in places if p.lower() == place), None) if place else None
+    notices = tuple(n for n in (n_bridge, n_lang, n_era, n_layers, n_place) if n)
+    return UrlState(bridge, lang or i18n.DEFAULT_LANG, era or DEFAULT_ERA, visible, place,
+                    notices)
 
 
 def to_params(state: UrlState, all_layers: Sequence[str]) -> dict[str, str]:
@@ -135,4 +142,16 @@ def to_params(state: UrlState, all_layers: Sequence[str]) -> dict[str, str]:
         params["era"] = state.era
     if set(state.layers) != set(all_layers):
         params["layers"] = ",".join(state.layers) if state.layers else NO_LAYERS
+    if state.place:
+        params["place"] = state.place
     return params
+
+
+def link(base_url: str | None, params: Mapping[str, str]) -> str:
+    """The page's address with `params` as its query (any query or fragment of `base_url` is
+    replaced); a relative '?…' link when the base is unknown."""
+    base = (base_url or "").split("#", 1)[0].split("?", 1)[0]
+    if base.count("/") == 2:  # 'http://host:port': the page is the root
+        base += "/"
+    query = urlencode(dict(params))
+    return f"{base}?{query}" if query else (base or "?")

@@ -107,7 +107,7 @@ def test_script_in_data_never_reaches_the_map_as_html(hostile_app):
     groups = args["feature_group"]
     assert groups.count(escaped) > 100
     assert f'"name_shown": {json.dumps("Cầu Dinh")[:-1]}' in groups  # the bridge is drawn
-    assert "legend" in args["script"]  # the legend is part of the checked script
+    assert "lienket-legend" in groups  # the legend (a dynamic group) is part of the checked text
 
 
 def test_script_in_data_shows_as_text_in_panel_sources_and_messages(hostile_app):
@@ -121,3 +121,16 @@ def test_script_in_data_shows_as_text_in_panel_sources_and_messages(hostile_app)
     table = at.dataframe[0].value  # st.dataframe shows cell text, never HTML
     assert table.iloc[0, 1].endswith(PAYLOAD)
     assert any(option.endswith(PAYLOAD) for option in at.selectbox(key="bridge_select").options)
+
+
+def test_search_results_from_hostile_names_are_escaped(tmp_path, monkeypatch):
+    directory = copy_geodata(tmp_path / "geodata")
+    next(c for c in CASES if c.name == "html_in_every_text_property").make(directory)
+    monkeypatch.setenv("LIENKET_GEODATA", str(directory))
+    at = run({})
+    at.text_input(key="search_q").input("cau dinh").run()
+    assert not at.exception
+    label = at.button(key="hit_cau-dinh").label
+    assert "img src" in label and not re.search(r"(?<!\\)<(img|script)", label)
+    at.button(key="hit_cau-dinh").click().run()
+    assert at.selectbox(key="bridge_select").value.startswith("Cầu Dinh")

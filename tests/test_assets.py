@@ -24,3 +24,22 @@ def test_install_is_idempotent(tmp_path):
     mtimes = [f.stat().st_mtime_ns for f in first]
     second = assets.install(tmp_path)
     assert [f.stat().st_mtime_ns for f in second] == mtimes
+
+
+def test_minimap_and_draw_come_from_django_leaflet(tmp_path):
+    from importlib.metadata import version
+    assert version("django-leaflet")
+    assets.install(tmp_path)
+    for name in ("minimap", "draw"):
+        assert assets.plugin_available(name)
+        for _, url in assets.PLUGINS[name][1] + assets.PLUGINS[name][2]:
+            assert (tmp_path / url.removeprefix(assets.STATIC_URL + "/")).is_file(), url
+    draw = (tmp_path / "vendor/draw/leaflet.draw.js").read_text()
+    assert 'drawVersion="1.0.4"' in draw or "1.0.4" in draw[:400]
+    assert (tmp_path / "vendor/draw/images/spritesheet.svg").is_file()  # the toolbar's icons
+    assert (tmp_path / "vendor/minimap/images/toggle.png").is_file()  # the minimap's arrow
+
+
+def test_a_missing_plugin_is_reported_unavailable(monkeypatch):
+    monkeypatch.setitem(assets.PLUGINS, "nothing", ((assets.Asset("x", "no_such_pkg_xyz", "a", "b"),), [], []))
+    assert not assets.plugin_available("nothing")

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from lienket import data, names, packs, schema, selection, simplify
+from lienket import names, packs, selection, simplify
 from tests.conftest import (BANDO_PROVINCES, DONG_TRIEU, DONG_TRIEU_WARD_NAMES, DVHCVN_DISTRICTS,
                             DVHCVN_PROVINCES, HP_WARDS, QN_WARDS, RAW_DONG_TRIEU_WARDS)
 

@@ -78,3 +78,20 @@ def test_to_params_writes_only_what_differs_from_the_defaults():
     assert urlstate.to_params(urlstate.UrlState(layers=()), ALL) == {"layers": "none"}
     again = urlstate.parse(urlstate.to_params(state, ALL), ["cau-dinh"], ALL)
     assert again == state  # a shared link reopens the same view
+
+
+def test_place_is_validated_against_the_searchable_ids():
+    ok = urlstate.parse({"place": "Yen-Tu"}, [], ALL, ["yen-tu", "cat-ba"])
+    assert ok.place == "yen-tu" and ok.notices == ()
+    bad = urlstate.parse({"place": "<b>x</b>"}, [], ALL, ["yen-tu"])
+    assert bad.place is None and bad.notices[0].param == "place"
+    assert urlstate.to_params(urlstate.UrlState(layers=ALL, place="cat-ba"), ALL) == {"place": "cat-ba"}
+
+
+def test_link_replaces_the_query_of_the_page_address():
+    params = {"bridge": "cau-dinh", "lang": "en"}
+    assert urlstate.link("http://h:8501", params) == "http://h:8501/?bridge=cau-dinh&lang=en"
+    assert urlstate.link("https://h/app/?bridge=x#top", params) == \
+        "https://h/app/?bridge=cau-dinh&lang=en"
+    assert urlstate.link(None, params) == "?bridge=cau-dinh&lang=en"
+    assert urlstate.link("http://h/", {}) == "http://h/"

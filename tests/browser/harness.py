@@ -107,5 +107,5 @@ def offline_context(browser, **options):
 def wait_for_map(page, timeout_ms: int = 45_000):
     """The map iframe's Leaflet container, once drawn."""
     frame = page.frame_locator(MAP_FRAME)
-    frame.locator(".leaflet-container").wait_for(timeout=timeout_ms)
+    frame.locator("#map_div.leaflet-container").wait_for(timeout=timeout_ms)  # not the minimap
     return frame
