@@ -134,7 +134,7 @@ def map_view(ds: data.Dataset, key: tuple, visible: list[str], lang: str, era: s
     bounds = tuple(focus.total_bounds) if len(focus) else (105.9, 20.6, 107.9, 21.6)
     place = search.lookup(search.cached_index(ds, era), ss.get("place"))
     out = st_folium(
-        mapview.base_map(bounds, lang, ds.layer("provinces")), key="map", height=620,
+        mapview.base_map(bounds, lang, cache.minimap_outlines(ds, key)), key="map", height=620,
         use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked_count"],
         # The selection highlight stays last: tests and the click handler expect it on top.

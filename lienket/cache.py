@@ -14,7 +14,7 @@ import folium
 import streamlit as st
 import streamlit_folium
 
-from lienket import assets, data, layers, packs, selection, simplify
+from lienket import assets, controls, data, layers, packs, selection, simplify
 from lienket.mapview import PrerenderedGroup
 
 
@@ -24,7 +24,9 @@ def install_assets(static_dir: str) -> int:
     return len(assets.install(Path(static_dir)))
 
 
-@st.cache_data(show_spinner=False)
+# Datasets are read-only once loaded: cache_resource shares one object (no per-rerun unpickling,
+# and a stable identity for caches keyed on it, such as the search index).
+@st.cache_resource(show_spinner=False)
 def dataset(directory: str) -> data.Dataset:
     """The validated data (read once per directory, shared by every session)."""
     return data.load(Path(directory))
@@ -47,7 +49,7 @@ def pack_fingerprint() -> tuple:
     return tuple(keys)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def boundaries(_ds: data.Dataset, key: tuple) -> tuple:
     """(map dataset, pack info or None, notes) for the best boundary pack; `key` names the inputs."""
     pack, notes = packs.best(secrets())
@@ -90,3 +92,9 @@ def highlight_script(_ds: data.Dataset, key: tuple, bridge: str | None, lang: st
 def highlight_group(ds: data.Dataset, key: tuple, bridge: str | None, lang: str) -> PrerenderedGroup:
     """The selection highlight (not listed in the layer control)."""
     return PrerenderedGroup(*highlight_script(ds, key, bridge, lang), control=False)
+
+
+@st.cache_resource(show_spinner=False)
+def minimap_outlines(_ds: data.Dataset, key: tuple) -> dict[str, Any]:
+    """The minimap's province outlines, computed once per dataset (read-only)."""
+    return controls.overview(_ds.layer("provinces"))

@@ -7,6 +7,8 @@ follows them) are passed separately as dynamic feature groups.
 
 from __future__ import annotations
 
+from typing import Any
+
 import folium
 import geopandas as gpd
 from branca.element import Element, MacroElement
@@ -86,9 +88,10 @@ class PrerenderedGroup(folium.FeatureGroup):
 
 
 def base_map(bounds: tuple[float, float, float, float], lang: str,
-             provinces: gpd.GeoDataFrame | None = None) -> folium.Map:
+             provinces: gpd.GeoDataFrame | dict[str, Any] | None = None) -> folium.Map:
     """The map everything is drawn on, opening on `bounds` (minx, miny, maxx, maxy), with the
-    tools of `lienket.controls` (the minimap outlines `provinces`)."""
+    tools of `lienket.controls`; the minimap outlines `provinces` (or its precomputed
+    `controls.overview`, which reruns should reuse)."""
     minx, miny, maxx, maxy = bounds
     m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=9, tiles=None,
                    control_scale=False, min_zoom=5, max_zoom=17)
@@ -98,5 +101,7 @@ def base_map(bounds: tuple[float, float, float, float], lang: str,
     folium.TileLayer("OpenStreetMap", name=t("basemap_osm", lang)).add_to(m)
     m.get_root().header.add_child(Element(_STYLE))
     m.fit_bounds([[miny, minx], [maxy, maxx]])
-    controls.add(m, lang, provinces)
+    outlines = provinces if isinstance(provinces, dict) or provinces is None \
+        else controls.overview(provinces)
+    controls.add(m, lang, outlines)
     return m

@@ -67,9 +67,9 @@ def test_choosing_a_bridge_shows_and_highlights_its_two_districts(bridge):
     for district in DISTRICTS[bridge]:
         assert district in text
     highlight = highlight_js(at)
-    assert f'"id": "{bridge}"' in highlight
+    assert f'"id":"{bridge}"' in highlight
     expected = {SEAT_IDS[d] for d in DISTRICTS[bridge]}
-    shown = {sid for sid in SEAT_IDS.values() if f'"id": "{sid}"' in highlight}
+    shown = {sid for sid in SEAT_IDS.values() if f'"id":"{sid}"' in highlight}
     assert shown == expected
     assert at.query_params["bridge"] == bridge
 
@@ -93,10 +93,10 @@ def test_unchecking_a_layer_removes_it_from_the_map():
     at = run()
     heritage = json.dumps("Di sản")[1:-1]  # as the generated JavaScript spells it
     assert heritage in map_args(at)["layer_control"]
-    assert '"id": "yen-tu"' in map_args(at)["feature_group"]
+    assert '"id":"yen-tu"' in map_args(at)["feature_group"]
     at.checkbox(key="layer_heritage").uncheck().run()
     args = map_args(at)
-    assert '"id": "yen-tu"' not in args["feature_group"] and '"id": "cau-trieu"' in args["feature_group"]
+    assert '"id":"yen-tu"' not in args["feature_group"] and '"id":"cau-trieu"' in args["feature_group"]
     assert heritage not in args["layer_control"]
 
 
@@ -155,8 +155,8 @@ def test_with_a_pack_each_bridge_highlights_exactly_its_two_district_polygons(
     assert not at.exception
     connects = data.load().feature("bridges", bridge)["connects"]
     expected = {packs.area_id(c["province"], c["district"]) for c in connects}
-    assert set(re.findall(r'"id": "(pack-[^"]+)"', highlight_js(at))) == expected
-    assert '"kind": "district_area"' in map_args(at)["feature_group"]
+    assert set(re.findall(r'"id":"(pack-[^"]+)"', highlight_js(at))) == expected
+    assert '"kind":"district_area"' in map_args(at)["feature_group"]
     assert any("Ranh giới chi tiết (theo cấu hình)" in c.value for c in at.caption)
 
 
@@ -164,7 +164,7 @@ def test_without_a_pack_the_app_uses_and_names_the_shipped_provinces():
     at = run(bridge="cau-dinh")
     assert not at.exception
     assert any(c.value.startswith("Ranh giới tỉnh Natural Earth") for c in at.caption)
-    assert '"kind": "district_area"' not in map_args(at)["feature_group"]
+    assert '"kind":"district_area"' not in map_args(at)["feature_group"]
     assert "Huyện Thủy Nguyên" in panel_text(at)
 
 
@@ -201,14 +201,14 @@ def test_era_2025_link_opens_the_new_map_with_the_bridge_and_both_names():
     assert "Vành đai 9 tỉnh (2022) nay thuộc 8 tỉnh, thành phố" in text
     assert "Vĩnh Phúc (2022) → Tỉnh Phú Thọ (2025)" in text
     groups = map_args(at)["feature_group"]
-    assert '"kind": "province_2025"' in groups and '"kind": "province"' not in groups
+    assert '"kind":"province_2025"' in groups and '"kind":"province"' not in groups
     assert at.query_params["era"] == "2025" and at.query_params["bridge"] == "cau-dinh"
 
 
 def test_switching_era_keeps_the_base_map_and_the_selection():
     at = run(bridge="cau-quang-thanh")
     before = map_args(at)
-    assert '"kind": "province"' in before["feature_group"]
+    assert '"kind":"province"' in before["feature_group"]
     at.radio(key="era_label").set_value("Sau 01/07/2025").run()
     after = map_args(at)
     assert after["script"] == before["script"] and after["key"] == before["key"]
@@ -216,7 +216,7 @@ def test_switching_era_keeps_the_base_map_and_the_selection():
     assert at.selectbox(key="bridge_select").value == "Cầu Quang Thanh"
     assert "Thành phố Hải Phòng (từ 1/7/2025)" in plain(panel_text(at))
     at.radio(key="era_label").set_value("2022").run()
-    assert "era" not in at.query_params and '"kind": "province"' in map_args(at)["feature_group"]
+    assert "era" not in at.query_params and '"kind":"province"' in map_args(at)["feature_group"]
 
 
 def test_unknown_era_in_url_gets_a_gentle_message():

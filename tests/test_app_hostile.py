@@ -62,7 +62,7 @@ def test_good_link_sets_bridge_language_era_and_layers():
     assert at.session_state["era"] == "2025"
     assert visible_layers(at) == ["provinces", "bridges"]
     groups = json.loads(at.get("component_instance")[0].proto.json_args)["feature_group"]
-    assert '"id": "cau-dinh"' in groups and '"id": "yen-tu"' not in groups
+    assert '"id":"cau-dinh"' in groups and '"id":"yen-tu"' not in groups
     assert at.query_params == {"bridge": "cau-dinh", "lang": "en", "era": "2025",
                                "layers": "provinces,bridges"}
 
@@ -106,7 +106,7 @@ def test_script_in_data_never_reaches_the_map_as_html(hostile_app):
     escaped = "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;"
     groups = args["feature_group"]
     assert groups.count(escaped) > 100
-    assert f'"name_shown": {json.dumps("Cầu Dinh")[:-1]}' in groups  # the bridge is drawn
+    assert f'"name_shown":{json.dumps("Cầu Dinh")[:-1]}' in groups  # the bridge is drawn
     assert "lienket-legend" in groups  # the legend (a dynamic group) is part of the checked text
 
 

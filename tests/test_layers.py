@@ -27,8 +27,8 @@ def test_build_gives_one_named_group_per_visible_layer(ds):
 def test_bridge_features_carry_kind_and_id_for_clicks(ds):
     html = _html(layers.bridges(ds, "vi"))
     for bid in ("cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"):
-        assert f'"id": "{bid}"' in html
-    assert '"kind": "bridge"' in html
+        assert f'"id":"{bid}"' in html
+    assert '"kind":"bridge"' in html
 
 
 def test_text_from_data_is_escaped(ds):
@@ -58,9 +58,9 @@ def test_partner_links_reach_each_partner_seat(ds):
 
 def test_highlight_holds_the_bridge_and_its_two_district_seats(ds):
     html = _html(selection.highlight(ds, "cau-quang-thanh", "vi"))
-    assert '"id": "cau-quang-thanh"' in html
-    assert '"id": "thanh-ha"' in html and '"id": "an-lao"' in html
-    assert '"id": "kinh-mon"' not in html
+    assert '"id":"cau-quang-thanh"' in html
+    assert '"id":"thanh-ha"' in html and '"id":"an-lao"' in html
+    assert '"id":"kinh-mon"' not in html
 
 
 def test_no_selection_highlights_nothing(ds):

@@ -77,7 +77,7 @@ def test_with_a_pack_district_areas_are_found(ds, shared_pack):
 def test_the_target_group_marks_the_place_and_flies_once_per_choice(ds):
     entry = search.lookup(search.index(ds), "yen-tu")
     html = rendered(search.target_group(ds, entry, "vi", "yen-tu:3"))
-    assert '"id": "yen-tu"' in html
+    assert '"id":"yen-tu"' in html
     assert 'window.lienketFlownTo === "yen-tu:3"' in html
     empty = rendered(search.target_group(ds, None, "vi", "none:0"))
     assert '"id"' not in empty and "lienketFlownTo" not in empty
