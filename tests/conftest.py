@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped dataset, and the reference data in ../shared (required, never skipped)."""
+"""Shared fixtures: the shipped dataset, and the reference data in ../shared (required: a missing folder fails)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import json
-from pathlib import Path
 from unittest import mock
 from urllib.parse import parse_qsl, urlsplit
 
@@ -17,19 +16,12 @@ from streamlit.testing.v1 import AppTest
 
 from lienket import data, export, layers
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
-
-def run(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+from tests.test_app import APP, map_args, run  # noqa: F401  (APP: fresh runs in tests below)
 
 
 def groups(at: AppTest) -> str:
-    (component,) = at.get("component_instance")
-    return json.loads(component.proto.json_args)["feature_group"]
+    """The dynamic feature groups the map receives."""
+    return map_args(at)["feature_group"]
 
 
 def target_js(at: AppTest) -> str:

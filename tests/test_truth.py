@@ -1,6 +1,6 @@
 """Against official boundaries in ../shared (never shipped): positions lie where the data says.
 
-These need ../shared/geodata/raw; CI has it, so a missing folder fails rather than skips.
+These need ../shared/geodata/raw; CI has it, so a missing folder is a test failure.
 """
 
 from __future__ import annotations
