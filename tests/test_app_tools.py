@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from lienket import data, export, layers
 
-from tests.test_app import APP, map_args, run  # noqa: F401  (APP: fresh runs in tests below)
+from tests.test_app import map_args, run
 
 
 def groups(at: AppTest) -> str:
