@@ -66,6 +66,7 @@ def provinces_in(ds: Dataset, role: str) -> gpd.GeoDataFrame:
     """The province shapes that play a role in the agreement, in the agreement's order."""
     codes = ds.agreement.get(role, [])
     provinces = ds.layer("provinces")
-    hit = provinces[provinces.get("code", []).isin(codes)] if len(provinces) else provinces
-    return hit.assign(_order=hit["code"].map(codes.index)).sort_values("_order").drop(
-        columns="_order") if len(hit) else hit
+    if not len(provinces):
+        return provinces
+    hit = provinces[provinces["code"].isin(codes)]
+    return hit.sort_values("code", key=lambda code: code.map(codes.index))

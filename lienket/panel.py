@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from lienket import eras, schema, selection
+from lienket import eras, i18n, schema, selection
 from lienket.data import Dataset
 from lienket.i18n import t
 from lienket.urlstate import Notice
@@ -137,7 +137,7 @@ def sources_rows(ds: Dataset, catalogue: dict[str, dict[str, str]], lang: str) -
     for layer, meta in catalogue.items():
         gdf = ds.layer(layer)
         rows.append({
-            t("col_layer", lang): t(f"layer_{layer}", lang) if f"layer_{layer}" in _LAYER_KEYS
+            t("col_layer", lang): t(f"layer_{layer}", lang) if f"layer_{layer}" in i18n.STRINGS
             else layer,
             t("col_source", lang): meta.get(f"source_{lang}") or meta.get("source", ""),
             t("col_licence", lang): meta.get("licence", ""),
@@ -145,11 +145,6 @@ def sources_rows(ds: Dataset, catalogue: dict[str, dict[str, str]], lang: str) -
             t("col_features", lang): str(len(gdf)),
         })
     return rows
-
-
-_LAYER_KEYS = {f"layer_{name}" for name in
-               ("provinces", "districts", "bridges", "heritage", "tourism", "partners", "ring",
-                "provinces_2025")}
 
 
 def _accuracy_range(values: Any, lang: str) -> str:
