@@ -56,7 +56,7 @@ def on_select(labels: dict[str, str]) -> None:
 
 def on_language() -> None:
     """The language radio changed."""
-    ss.lang = {t(f"lang_{code}", code): code for code in i18n.LANGS}[ss.lang_label]
+    ss.lang = {i18n.language_name(code): code for code in i18n.LANGS}[ss.lang_label]
     ss.url_notices = ()
 
 
@@ -102,8 +102,8 @@ def sidebar(ds: data.Dataset) -> list[str]:
     """Language, bridge and layer widgets; returns the visible layers."""
     # Widget state is (re)set from the selection before each widget is drawn, so a map click,
     # the URL and the widget always agree.
-    ss.lang_label = t(f"lang_{ss.lang}", ss.lang)
-    st.sidebar.radio(t("language", ss.lang), [t(f"lang_{c}", c) for c in i18n.LANGS],
+    ss.lang_label = i18n.language_name(ss.lang)
+    st.sidebar.radio(t("language", ss.lang), [i18n.language_name(c) for c in i18n.LANGS],
                      key="lang_label", horizontal=True, on_change=on_language)
     lang = ss.lang
     if "provinces_2025" in ds.layers:  # without a usable merger table there is only 2022

@@ -163,7 +163,7 @@ class MeasureTool(JSCSSMixin, MacroElement):
             "measure_area_cont", "measure_area_end", "measure_remove", "measure_done",
             "measure_clear", "measure_remove_hint", "measure_area_result", "measure_perimeter",
             "measure_distance_result")}
-        self.texts["locale"] = "vi-VN" if lang == "vi" else "en-GB"
+        self.texts["locale"] = t("locale", lang)
         self.default_js = assets.PLUGINS["draw"][1]
         self.default_css = assets.PLUGINS["draw"][2]
 

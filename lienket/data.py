@@ -10,7 +10,7 @@ from typing import Any
 
 import geopandas as gpd
 
-from lienket import eras, schema
+from lienket import mergers, schema
 from lienket.validate import Problem, check_crs, check_frame, check_strings, check_text, quote
 
 
@@ -183,12 +183,12 @@ def load(directory: Path = schema.GEODATA) -> Dataset:
     ds.catalogue, problems = load_catalogue(directory / schema.CATALOGUE_FILE)
     ds.problems += problems
     ds.problems += check_references(ds)
-    ds.mergers, problems = eras.load_mergers(directory / eras.MERGERS_FILE)
+    ds.mergers, problems = mergers.load_mergers(directory / mergers.MERGERS_FILE)
     if ds.mergers and "provinces" in ds.layers:
-        problems += eras.check_coverage(ds.mergers, set(ds.layers["provinces"]["code"]))
+        problems += mergers.check_coverage(ds.mergers, set(ds.layers["provinces"]["code"]))
         # An incomplete table would draw a 2025 map with holes: better no 2025 map, and say why.
         if not problems:
-            ds.layers["provinces_2025"] = eras.dissolve(ds.layers["provinces"], ds.mergers)
+            ds.layers["provinces_2025"] = mergers.dissolve(ds.layers["provinces"], ds.mergers)
     ds.problems += problems
     return ds
 

@@ -137,7 +137,7 @@ def sources_rows(ds: Dataset, catalogue: dict[str, dict[str, str]], lang: str) -
     for layer, meta in catalogue.items():
         gdf = ds.layer(layer)
         rows.append({
-            t("col_layer", lang): t(f"layer_{layer}", lang) if f"layer_{layer}" in i18n.STRINGS
+            t("col_layer", lang): t(f"layer_{layer}", lang) if i18n.has(f"layer_{layer}")
             else layer,
             t("col_source", lang): meta.get(f"source_{lang}") or meta.get("source", ""),
             t("col_licence", lang): meta.get("licence", ""),

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from lienket import eras, schema
+from lienket import eras, mergers, schema
 
 UTM = 32648
 
@@ -76,9 +76,9 @@ def _copy_geodata(tmp_path):
 def test_a_table_that_misses_a_province_is_reported_and_the_2025_map_withheld(tmp_path):
     from lienket import data
     folder = _copy_geodata(tmp_path)
-    doc = json.loads((folder / eras.MERGERS_FILE).read_text(encoding="utf-8"))
+    doc = json.loads((folder / mergers.MERGERS_FILE).read_text(encoding="utf-8"))
     doc["units"][-1]["members"] = ["96"]  # Bạc Liêu forgotten
-    (folder / eras.MERGERS_FILE).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    (folder / mergers.MERGERS_FILE).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     ds = data.load(folder)
     assert any("'95' is in no 2025 unit" in str(p) for p in ds.problems)
     assert "provinces_2025" not in ds.layers and "provinces" in ds.layers
@@ -87,7 +87,7 @@ def test_a_table_that_misses_a_province_is_reported_and_the_2025_map_withheld(tm
 def test_a_broken_merger_file_costs_only_the_2025_map(tmp_path):
     from lienket import data
     folder = _copy_geodata(tmp_path)
-    (folder / eras.MERGERS_FILE).write_text("{ not json", encoding="utf-8")
+    (folder / mergers.MERGERS_FILE).write_text("{ not json", encoding="utf-8")
     ds = data.load(folder)
-    assert any(p.file == eras.MERGERS_FILE and "cannot read" in p.message for p in ds.problems)
+    assert any(p.file == mergers.MERGERS_FILE and "cannot read" in p.message for p in ds.problems)
     assert "provinces_2025" not in ds.layers and len(ds.layer("bridges")) == 5
