@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lienket import (cache, data, download, eras, export, i18n, layers, legend, mapview, packs,
-                     panel, schema, search, selection, urlstate)
+                     panel, schema, search, selection, style, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -129,12 +129,11 @@ def show_problems(ds: data.Dataset, lang: str) -> None:
 
 def map_view(ds: data.Dataset, key: tuple, visible: list[str], lang: str, era: str) -> None:
     """The map; a click on a bridge selects it."""
-    focus = ds.layer("provinces")
-    focus = focus[focus["code"].isin(ds.agreement.get("focus", []))] if len(focus) else focus
-    bounds = tuple(focus.total_bounds) if len(focus) else (105.9, 20.6, 107.9, 21.6)
     place = search.lookup(search.cached_index(ds, era), ss.get("place"))
     out = st_folium(
-        mapview.base_map(bounds, lang, cache.minimap_outlines(ds, key)), key="map", height=620,
+        mapview.base_map(tuple(style.VIEW["opening"]), lang, cache.minimap_outlines(ds, key),
+                         cache.offline_basemap(ds, key, lang), cache.region_bounds(ds, key)),
+        key="map", height=620,
         use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked_count"],
         # The selection highlight stays last: tests and the click handler expect it on top.
@@ -296,6 +295,7 @@ def main() -> None:
     visible = sidebar(ds)
     lang = ss.lang
     era = ss.era if "provinces_2025" in ds.layers else eras.DEFAULT_ERA
+    st.html(f"<style>{style.css('page.css')}</style>")
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle_2025" if era == "2025" else "app_subtitle", lang))
     show_problems(ds, lang)

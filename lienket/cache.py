@@ -14,7 +14,7 @@ import folium
 import streamlit as st
 import streamlit_folium
 
-from lienket import assets, controls, data, layers, packs, selection, simplify
+from lienket import agreement, assets, basemap, controls, data, highlight, layers, packs, simplify
 from lienket.mapview import PrerenderedGroup
 
 
@@ -85,7 +85,7 @@ def layer_groups(scripts: Mapping[str, tuple[str, str]], visible: list[str]) -> 
 @st.cache_data(show_spinner=False, max_entries=64)
 def highlight_script(_ds: data.Dataset, key: tuple, bridge: str | None, lang: str) -> tuple[str, str]:
     """The selection highlight's (name, script) for a bridge, rendered once."""
-    group = selection.highlight(_ds, bridge, lang)
+    group = highlight.group(_ds, bridge, lang)
     return group.layer_name, prerender(group)
 
 
@@ -98,3 +98,28 @@ def highlight_group(ds: data.Dataset, key: tuple, bridge: str | None, lang: str)
 def minimap_outlines(_ds: data.Dataset, key: tuple) -> dict[str, Any]:
     """The minimap's province outlines, computed once per dataset (read-only)."""
     return controls.overview(_ds.layer("provinces"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def offline_basemap_script(_ds: data.Dataset, key: tuple, lang: str) -> tuple[str, str]:
+    """The offline basemap's (name, script), rendered once per dataset and language."""
+    group = basemap.offline_group(_ds, lang)
+    return group.layer_name, prerender(group)
+
+
+def offline_basemap(ds: data.Dataset, key: tuple, lang: str) -> PrerenderedGroup:
+    """The offline basemap as a base layer of the base map (it adds itself to the map)."""
+    return PrerenderedGroup(*offline_basemap_script(ds, key, lang), overlay=False, attach=True)
+
+
+@st.cache_resource(show_spinner=False)
+def region_bounds(_ds: data.Dataset, key: tuple) -> tuple[float, float, float, float] | None:
+    """The whole region's frame: the 9 ring provinces and the three signatories."""
+    ring = agreement.provinces_in(_ds, "ring")
+    focus = agreement.provinces_in(_ds, "focus")
+    shapes = [g for g in (ring, focus) if len(g)]
+    if not shapes:
+        return None
+    bounds = [frame.total_bounds for frame in shapes]
+    return (min(b[0] for b in bounds), min(b[1] for b in bounds),
+            max(b[2] for b in bounds), max(b[3] for b in bounds))

@@ -1,10 +1,10 @@
-"""The map's tools: scale bar, minimap, measuring (distance and area), fullscreen.
+"""The map's tools: scale bar, minimap, measuring (distance and area), fullscreen, and two frames
+(the linkage as the map opens, and the whole region of the 9-province ring).
 
 All of them are static (they depend on the language and the shipped data only), so they live on
-the deterministic base map. Offline-capable tools load their JavaScript from the app's static/
-folder (`lienket.assets`); a tool whose package is missing is simply not added. Fullscreen has no
-PyPI source: a small loader fetches it from its CDN and adds the button only once the script has
-loaded, so with no network there is no button and no error.
+the deterministic base map. Every tool works offline: the plugins load their JavaScript from the
+app's static/ folder (`lienket.assets`; a tool whose package is missing is simply not added), and
+fullscreen is the browser's own Fullscreen API on the map's container.
 """
 
 from __future__ import annotations
@@ -15,16 +15,13 @@ import folium
 import geopandas as gpd
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
-from folium.plugins import Fullscreen, MiniMap
+from folium.plugins import MiniMap
 from folium.template import Template
 from shapely.geometry import MultiPolygon, mapping
 
-from lienket import assets
+from lienket import assets, style
 from lienket.i18n import t
 
-#: leaflet.fullscreen as folium.plugins.Fullscreen would load it (no PyPI package ships it).
-FULLSCREEN_JS = Fullscreen.default_js[0][1]
-FULLSCREEN_CSS = Fullscreen.default_css[0][1]
 #: Minimap outline simplification (degrees). The minimap sits 5 zoom levels below the map: at the
 #: opening zoom (~9) it draws ~10 km per pixel, so 0.05° (~5 km) and 2 decimals (~1 km) are
 #: sub-pixel there — and the outline is 21 KB of the page instead of 35.
@@ -67,8 +64,10 @@ class OverviewMiniMap(MiniMap):
         {{ this.get_name() }}.hideText = {{ this.hide_text|tojson }};
         {{ this.get_name() }}.showText = {{ this.show_text|tojson }};
         {{ this._parent.get_name() }}.addControl({{ this.get_name() }});
-        if ({{ this._parent.get_name() }}.getSize().x < 560) {
-            {{ this.get_name() }}._setDisplay(true);  // a phone: the map needs the room
+        var screenWidth = window.innerWidth;
+        try { screenWidth = window.top.innerWidth; } catch (e) { /* embedded elsewhere */ }
+        if (screenWidth < {{ this.min_screen }}) {
+            {{ this.get_name() }}._setDisplay(true);  // folded: the focus needs the room
         }
         {% endmacro %}
     """)
@@ -80,6 +79,7 @@ class OverviewMiniMap(MiniMap):
         # map's script would change on every rerun (a remount: the user's view lost).
         self.tile_layer._id = "minimap"
         self.overview = overview
+        self.min_screen = style.VIEW["minimap_min_screen_px"]
         self.hide_text = t("minimap_hide", lang)
         self.show_text = t("minimap_show", lang)
         # Instance attributes: st_folium reads them; the class ones point at a CDN.
@@ -114,7 +114,7 @@ class MeasureTool(JSCSSMixin, MacroElement):
             var shape = {color: {{ this.colour|tojson }}, weight: 3, opacity: 0.9, fillOpacity: 0.15};
             var measured = new L.FeatureGroup().addTo(map);
             map.addControl(new L.Control.Draw({
-                position: 'topleft',
+                position: 'topright',
                 draw: {polyline: {metric: true, feet: false, nautic: false, showLength: true,
                                   shapeOptions: shape},
                        polygon: {metric: ['km', 'ha', 'm'], showArea: true, showLength: true,
@@ -168,39 +168,86 @@ class MeasureTool(JSCSSMixin, MacroElement):
         self.default_css = assets.PLUGINS["draw"][2]
 
 
-class OnlineFullscreen(MacroElement):
-    """folium's Fullscreen button, loaded from its CDN when the browser can reach it.
-
-    The script is fetched by a loader of our own, not st_folium's (which stops the whole map when
-    one script fails); the button is added only in the loader's onload, so offline there is
-    nothing: no button, no error.
-    """
+class MapButtons(MacroElement):
+    """Fullscreen (the browser's Fullscreen API on the map's container: no plugin, no network)
+    and two frames: back to the opening view, and the whole region of the ring."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (map) {
-            var script = document.createElement('script');
-            script.src = {{ this.js|tojson }};
-            script.onload = function () {
-                if (!L.control || !L.control.fullscreen) { return; }
-                var css = document.createElement('link');
-                css.rel = 'stylesheet';
-                css.href = {{ this.css|tojson }};
-                document.head.appendChild(css);
-                L.control.fullscreen({{ this.options|tojson }}).addTo(map);
+            var t = {{ this.texts|tojson }}, frames = {{ this.frames|tojson }};
+            var box = function (b) { return [[b[1], b[0]], [b[3], b[2]]]; };
+            var bar = L.control({position: 'topright'});
+            bar.onAdd = function () {
+                var div = L.DomUtil.create('div', 'leaflet-bar leaflet-control lk-button');
+                var button = function (cls, text, title, act) {
+                    var a = L.DomUtil.create('a', cls, div);
+                    a.href = '#'; a.textContent = text; a.title = title;
+                    a.setAttribute('role', 'button'); a.setAttribute('aria-label', title);
+                    L.DomEvent.on(a, 'click', function (e) { L.DomEvent.stop(e); act(a); });
+                    return a;
+                };
+                button('lk-frame-opening', '⌂', t.opening, function () {
+                    map.fitBounds(box(frames.opening)); });
+                // The frame's final size is known only once the page has laid it out: fit the
+                // opening view whenever the map's size changes, until the reader (or a search,
+                // or a selection bringing its districts into view: `_lkViewSet`) moves the map.
+                var moved = false, el0 = map.getContainer();
+                ['pointerdown', 'wheel', 'keydown', 'touchstart'].forEach(function (type) {
+                    el0.addEventListener(type, function () { moved = true; }, {passive: true});
+                });
+                var fitting = false;
+                map.on('zoomstart dragstart', function () { if (!fitting) { moved = true; } });
+                var fit = function () {
+                    if (moved || map._lkViewSet) { return; }
+                    fitting = true;
+                    map.invalidateSize(false);
+                    map.fitBounds(box(frames.opening), {animate: false});
+                    fitting = false;
+                };
+                if (window.ResizeObserver) { new ResizeObserver(fit).observe(el0); }
+                setTimeout(fit, 400);
+                setTimeout(fit, 1500);
+                button('lk-frame-region', '◎', t.region, function () {
+                    map.fitBounds(box(frames.region)); });
+                var el = map.getContainer();
+                if (el.requestFullscreen || el.webkitRequestFullscreen) {
+                    button('lk-fullscreen', '', t.fullscreen, function () {
+                        var d = document;
+                        if (d.fullscreenElement || d.webkitFullscreenElement) {
+                            (d.exitFullscreen || d.webkitExitFullscreen).call(d);
+                        } else {
+                            (el.requestFullscreen || el.webkitRequestFullscreen).call(el);
+                        }
+                    });
+                    div.querySelector('.lk-fullscreen').innerHTML = '<svg viewBox="0 0 16 16" '
+                        + 'width="14" height="14" style="vertical-align:-2px"><path d="M1 5V1h4M11 1h4v4'
+                        + 'M15 11v4h-4M5 15H1v-4" fill="none" stroke="#333" stroke-width="2"/></svg>';
+                    var changed = function () {
+                        var on = !!(document.fullscreenElement || document.webkitFullscreenElement);
+                        var a = div.querySelector('.lk-fullscreen');
+                        a.title = on ? t.fullscreen_exit : t.fullscreen;
+                        a.setAttribute('aria-label', a.title);
+                        setTimeout(function () { map.invalidateSize(); }, 50);
+                    };
+                    document.addEventListener('fullscreenchange', changed);
+                    document.addEventListener('webkitfullscreenchange', changed);
+                }
+                L.DomEvent.disableClickPropagation(div);
+                return div;
             };
-            script.onerror = function () { /* offline: the map simply has no fullscreen button */ };
-            document.head.appendChild(script);
+            bar.addTo(map);
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, frames: dict[str, tuple[float, float, float, float]]) -> None:
         super().__init__()
-        self._name = "OnlineFullscreen"
-        self.js, self.css = FULLSCREEN_JS, FULLSCREEN_CSS
-        self.options = {"position": "topleft", "title": t("fullscreen", lang),
-                        "titleCancel": t("fullscreen_exit", lang), "forceSeparateButton": True}
+        self._name = "MapButtons"
+        self.frames = {k: [round(v, 4) for v in b] for k, b in frames.items()}
+        self.texts = {key: t(name, lang) for key, name in (
+            ("opening", "frame_opening"), ("region", "frame_region"),
+            ("fullscreen", "fullscreen"), ("fullscreen_exit", "fullscreen_exit"))}
 
 
 def overview(provinces: gpd.GeoDataFrame) -> dict[str, Any]:
@@ -232,9 +279,10 @@ def _rounded(value: Any) -> Any:
     return value
 
 
-def add(m: folium.Map, lang: str, outlines: dict[str, Any] | None) -> list[str]:
+def add(m: folium.Map, lang: str, outlines: dict[str, Any] | None,
+        frames: dict[str, tuple[float, float, float, float]] | None = None) -> list[str]:
     """Add every tool the installed packages allow (the minimap draws `outlines`, see
-    `overview`); return their names."""
+    `overview`; the frame buttons fit `frames`, by name); return their names."""
     added = ["scale"]
     ScaleBar().add_to(m)
     if assets.plugin_available("draw"):
@@ -243,6 +291,7 @@ def add(m: folium.Map, lang: str, outlines: dict[str, Any] | None) -> list[str]:
     if assets.plugin_available("minimap"):
         OverviewMiniMap(outlines or overview(None), lang).add_to(m)
         added.append("minimap")
-    OnlineFullscreen(lang).add_to(m)
-    added.append("fullscreen-online")
+    if frames:
+        MapButtons(lang, frames).add_to(m)
+        added += ["frames", "fullscreen"]
     return added

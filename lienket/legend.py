@@ -14,7 +14,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from lienket import eras, layers
+from lienket import eras, layers, style
 from lienket.data import Dataset
 from lienket.i18n import t
 
@@ -31,7 +31,7 @@ class LegendControl(MacroElement):
                 var div = L.DomUtil.create('div', 'lienket-legend');
                 div.innerHTML = {{ this.html|tojson }};
                 var details = div.querySelector('details');
-                if (details && map.getSize().x < 560) { details.removeAttribute('open'); }
+                if (details && map.getSize().x < {{ this.fold_below }}) { details.removeAttribute('open'); }
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
                 return div;
@@ -47,11 +47,14 @@ class LegendControl(MacroElement):
         self._name = "LegendControl"
         self.html = html_text
         self.position = position
+        # Folded where it would cover the focus (the bridges sit mid-map on narrower maps).
+        self.fold_below = style.VIEW["legend_min_map_px"]
 
 
 def _row(css_class: str, colour: str, label: str) -> str:
     """One swatch and its (escaped) label."""
-    style = f"border-color:{colour};" if css_class == "line" else f"background:{colour};"
+    style = f"border-color:{colour};" if css_class in ("line", "bridge") \
+        else f"background:{colour};"
     return f'<div><i class="{css_class}" style="{style}"></i>{html.escape(label)}</div>'
 
 
@@ -92,7 +95,9 @@ def rows(ds: Dataset, visible: Sequence[str], lang: str, era: str) -> list[str]:
         elif layer == "tourism":
             out.append(_row("dot", layers.TOURISM_COLOUR, t("legend_tourism", lang)))
         elif layer == "bridges":
-            out.append(_row("line", layers.BRIDGE_COLOUR, t("legend_bridge", lang)))
+            out.append(_row("bridge", layers.BRIDGE_COLOUR, t("legend_bridge", lang)))
+    if "rivers" in ds.layers:
+        out.append(_row("line", style.COLOURS["river"], t("legend_river", lang)))
     return out
 
 

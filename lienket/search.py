@@ -15,7 +15,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from lienket import eras, layers, names
+from lienket import display, eras, layers, names
 from lienket.data import Dataset
 from lienket.i18n import t
 
@@ -142,6 +142,7 @@ class FlyTo(MacroElement):
             var fly = function (map) {
                 if (window.lienketFlownTo === {{ this.token|tojson }}) { return; }
                 window.lienketFlownTo = {{ this.token|tojson }};
+                map._lkViewSet = true;  // the opening frame no longer applies
                 var bounds = layer.getBounds();
                 if (!bounds.isValid()) { return; }
                 if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
@@ -180,7 +181,7 @@ def target_group(ds: Dataset, entry: Entry | None, lang: str, token: str) -> fol
     hit = frame[frame["id"] == entry.fid]
     if hit.empty:
         return group
-    shown = layers.display_frame(hit, lang, {"name_shown": lambda r: html.escape(entry.label(lang))})
+    shown = display.display_frame(hit, lang, {"name_shown": lambda r: html.escape(entry.label(lang))})
     shape = folium.GeoJson(
         shown, name="search-target",
         style_function=lambda f: {"color": "#111", "weight": 3, "dashArray": "4 4",

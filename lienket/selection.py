@@ -1,20 +1,18 @@
-"""The selected bridge: from a map click, the select box or the URL; and its highlight on the map.
+"""The selected bridge: from a map click, the select box or the URL, and what it connects.
 
-Every way in arrives at a bridge id (the URL's is validated by `urlstate`); the panel and the highlight read the same bridge record.
+Pure queries, no drawing: every way in arrives at a bridge id (the URL's is validated by
+`urlstate`); the panel and the highlight (`lienket.highlight`) read the same records from here.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import folium
 import geopandas as gpd
 
-from lienket import layers, names
-from lienket.mapview import FitIfOutside
-from lienket.packs import district_keys
+from lienket import names
 from lienket.data import Dataset
-from lienket.i18n import t
+from lienket.packs import district_keys
 
 
 def bridge_ids(ds: Dataset) -> list[str]:
@@ -58,46 +56,3 @@ def connected_areas(ds: Dataset, bridge_id: str | None) -> gpd.GeoDataFrame:
     keys = district_keys(areas)
     wanted = [(names.key(c["district"]), names.key(c["province"])) for c in bridge["connects"]]
     return areas.iloc[[keys.index(w) for w in wanted if w in keys]]
-
-
-def highlight(ds: Dataset, bridge_id: str | None, lang: str) -> folium.FeatureGroup:
-    """FeatureGroup with the selected bridge and the seats of its two districts, highlighted."""
-    group = folium.FeatureGroup(name=t("layer_selection", lang), control=False)
-    bridges = ds.layer("bridges")
-    hit = bridges[bridges["id"] == bridge_id] if bridge_id else bridges.iloc[0:0]
-    if hit.empty:
-        return group
-    name = layers.name_field(lang)
-    folium.GeoJson(layers.display_frame(hit, lang, {"name_shown": name}), name="selected-bridge",
-                   style_function=lambda f: {"color": layers.SELECTED_COLOUR, "weight": 16,
-                                             "opacity": 0.8},
-                   marker=folium.CircleMarker(radius=12, color=layers.SELECTED_COLOUR, weight=4),
-                   ).add_to(group)
-    bridge = hit.iloc[0]
-    if bridge.get("position") == "schematic" and bridge.get("uncertainty_m"):
-        centre = bridge.geometry.centroid
-        folium.Circle(location=[centre.y, centre.x], radius=float(bridge["uncertainty_m"]),
-                      color=layers.BRIDGE_COLOUR, weight=1.5, dash_array="6 6", fill=False,
-                      interactive=False).add_to(group)
-    areas = connected_areas(ds, bridge_id)
-    if len(areas):
-        polygons = folium.GeoJson(layers.display_frame(areas, lang, {"name_shown": name}),
-                                  name="selected-district-areas",
-                                  style_function=lambda f: {"color": "#222", "weight": 2.5,
-                                                            "fillColor": layers.SELECTED_COLOUR,
-                                                            "fillOpacity": 0.35})
-        FitIfOutside().add_to(polygons)
-        polygons.add_to(group)
-    seats = connected_districts(ds, bridge_id)
-    for n, (_, seat) in enumerate(seats.iterrows()):
-        # One label each side, so the two banks' names never sit on top of each other.
-        folium.GeoJson(layers.display_frame(seats.loc[[seat.name]], lang, {"name_shown": name}),
-                       name=f"selected-district-{n}",
-                       marker=folium.CircleMarker(radius=11, color="#222", weight=3, fill=True,
-                                                  fill_color=layers.SELECTED_COLOUR,
-                                                  fill_opacity=0.9),
-                       tooltip=folium.GeoJsonTooltip(fields=["name_shown"], labels=False,
-                                                     permanent=True,
-                                                     direction="left" if n == 0 else "right"),
-                       ).add_to(group)
-    return group

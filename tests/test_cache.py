@@ -33,8 +33,8 @@ def test_prerendered_groups_follow_the_visible_layers(ds):
 
 @pytest.mark.parametrize("bridge", [None, "cau-dinh"])
 def test_prerendered_highlight_equals_the_live_one(ds, bridge):
-    from lienket import selection
-    live = selection.highlight(ds, bridge, "vi")
-    replay = mapview.PrerenderedGroup(live.layer_name, cache.prerender(selection.highlight(ds, bridge, "vi")),
+    from lienket import highlight
+    live = highlight.group(ds, bridge, "vi")
+    replay = mapview.PrerenderedGroup(live.layer_name, cache.prerender(highlight.group(ds, bridge, "vi")),
                                       control=False)
     assert _group_script(replay, 7) == _group_script(live, 7)

@@ -7,7 +7,7 @@ import copy
 import folium
 import pytest
 
-from lienket import agreement, layers, mapview, selection
+from lienket import agreement, bridge_layer, highlight, layers, mapview
 
 
 def _html(group: folium.FeatureGroup) -> str:
@@ -25,7 +25,7 @@ def test_build_gives_one_named_group_per_visible_layer(ds):
 
 
 def test_bridge_features_carry_kind_and_id_for_clicks(ds):
-    html = _html(layers.bridges(ds, "vi"))
+    html = _html(bridge_layer.bridges(ds, "vi"))
     for bid in ("cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"):
         assert f'"id":"{bid}"' in html
     assert '"kind":"bridge"' in html
@@ -36,7 +36,7 @@ def test_text_from_data_is_escaped(ds):
     bridges = hostile.layers["bridges"].copy()
     bridges.loc[0, "name"] = "<img src=x onerror=alert(1)>"
     hostile.layers["bridges"] = bridges
-    html = _html(layers.bridges(hostile, "vi"))
+    html = _html(bridge_layer.bridges(hostile, "vi"))
     assert "<img src=x" not in html
     # folium JSON-encodes "&" as \u0026: the browser gets the text "&lt;img ...&gt;" and shows it.
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
@@ -57,14 +57,14 @@ def test_partner_links_reach_each_partner_seat(ds):
 
 
 def test_highlight_holds_the_bridge_and_its_two_district_seats(ds):
-    html = _html(selection.highlight(ds, "cau-quang-thanh", "vi"))
+    html = _html(highlight.group(ds, "cau-quang-thanh", "vi"))
     assert '"id":"cau-quang-thanh"' in html
     assert '"id":"thanh-ha"' in html and '"id":"an-lao"' in html
     assert '"id":"kinh-mon"' not in html
 
 
 def test_no_selection_highlights_nothing(ds):
-    assert '"kind"' not in _html(selection.highlight(ds, None, "vi"))
+    assert '"kind"' not in _html(highlight.group(ds, None, "vi"))
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -113,7 +113,7 @@ def test_2025_tooltips_name_the_unit_each_2022_place_is_in(ds):
     seats = {p["id"]: p for p in _features(layers.districts(ds, "vi", "2025"), "districts")}
     assert seats["kinh-mon"]["province"] == "Hải Dương → Thành phố Hải Phòng"
     assert seats["dong-trieu"]["province"] == "Quảng Ninh → Tỉnh Quảng Ninh"
-    dinh = next(p for p in _features(layers.bridges(ds, "vi", "2025"), "bridges")
+    dinh = next(p for p in _features(bridge_layer.bridges(ds, "vi", "2025"), "bridges")
                 if p["id"] == "cau-dinh")
     assert "Thị xã Kinh Môn (Hải Dương → Thành phố Hải Phòng)" in dinh["connects_text"]
 
@@ -127,7 +127,7 @@ def test_2025_text_from_the_merger_table_is_escaped(ds):
 
 
 def test_popups_cite_sources_briefly():
-    from lienket.layers import short_sources
+    from lienket.display import short_sources
     long = ("Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội (có hiệu lực ...) — tóm tắt: "
             "https://example.invalid/x")
     assert short_sources([long]) == ["Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội"]

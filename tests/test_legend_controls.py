@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import re
 
 import folium
 
@@ -41,14 +40,15 @@ def test_legend_control_comes_and_goes_with_its_group(ds):
     assert "lienket-legend" in html
 
 
-def test_base_map_has_scale_measure_minimap_and_an_online_only_fullscreen(ds):
-    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"))
+def test_base_map_has_scale_measure_minimap_frames_and_an_offline_fullscreen(ds):
+    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"),
+                         region=(104.5, 19.5, 107.5, 22.5))
     script = m.get_root().render()
     assert "L.control.scale({metric: true, imperial: false" in script
-    assert "new L.Control.Draw(" in script and "new L.Control.MiniMap(" in script
-    # fullscreen: its CDN script is fetched by our loader and the button added only on load
-    assert controls.FULLSCREEN_JS in script
-    assert re.search(r"script\.onload = function \(\) \{.*L\.control\.fullscreen\(", script, re.S)
+    assert "new L.Control.MiniMap(" in script
+    # fullscreen is the browser's own API: no script from anywhere else
+    assert "requestFullscreen" in script and "cdn" not in script.lower()
+    assert '"region":[104.5,19.5,107.5,22.5]' in script.replace(' ', '')
     links = [url for el in m._children.values() for _, url in getattr(el, "default_js", [])
              + getattr(el, "default_css", [])] + [u for _, u in m.default_js + m.default_css]
     assert links and all(u.startswith(assets.STATIC_URL) for u in links)

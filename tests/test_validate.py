@@ -105,7 +105,7 @@ def test_any_value_in_any_property_is_reported_or_drawn_never_a_crash(tmp_path):
     """Hand edits put anything anywhere: whatever loads must also draw and fill the panel."""
     import folium
 
-    from lienket import layers, panel, selection
+    from lienket import highlight, layers, panel, selection
     shipped = {f: json.loads((schema.GEODATA / f).read_text(encoding="utf-8"))
                for f, _k in schema.FILES.values() if f in ("bridges.geojson", "districts.geojson")}
     base = data.load(schema.GEODATA)
@@ -127,7 +127,7 @@ def test_any_value_in_any_property_is_reported_or_drawn_never_a_crash(tmp_path):
                 for group in layers.build(ds, [layer], "en"):
                     group.add_to(m)
                 for bid in ("cau-trieu", "cau-dong-mai"):  # the first bridge; the first district
-                    selection.highlight(ds, bid, "vi").add_to(m)
+                    highlight.group(ds, bid, "vi").add_to(m)
                     panel.bridge_markdown(ds, bid, "en")
                 m.get_root().render()
                 panel.problem_report(ds, "vi")

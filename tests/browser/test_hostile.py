@@ -10,7 +10,7 @@ from tests.corpus import PAYLOAD
 
 pytestmark = pytest.mark.browser
 
-BRIDGE_PATHS = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+BRIDGE_PATHS = ".leaflet-marker-icon.lk-bridge"  # each bridge: symbol, leader and label
 IMG = "<img src=x onerror=alert(1)>"
 
 
@@ -19,7 +19,7 @@ def test_injected_names_show_as_text_and_never_run(page, hostile_server):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(f"{hostile_server}/?bridge=cau-dinh")
     frame = wait_for_map(page)
-    frame.locator(BRIDGE_PATHS).first.wait_for(timeout=30_000)
+    frame.locator(BRIDGE_PATHS).first.wait_for(state="attached", timeout=30_000)
 
     # Detail panel: the bridge's name, with the payload as literal text.
     page.get_by_role("heading", name=f"Cầu Dinh{PAYLOAD}").wait_for(timeout=20_000)

@@ -1,5 +1,5 @@
-"""Map tools in Chromium with no network: measure, minimap, scale, legend, search, phone layout,
-copy link; the CDN-only fullscreen button is absent, without errors."""
+"""Map tools in Chromium with no network: measure, minimap, scale, fullscreen, the two frames,
+legend, search, phone layout, copy link — all without errors."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from lienket import controls, layers
+from lienket import layers
 from tests.browser.harness import offline_context, wait_for_map
 
 pytestmark = pytest.mark.browser
 
-BRIDGE_PATHS = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+BRIDGE_PATHS = ".leaflet-marker-icon.lk-bridge"  # each bridge: symbol, leader and label
 
 
 def open_map(page, server, query: str = ""):
@@ -22,7 +22,7 @@ def open_map(page, server, query: str = ""):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{server}/{query}")
     frame = wait_for_map(page)
-    frame.locator(BRIDGE_PATHS).first.wait_for(timeout=30_000)
+    frame.locator(BRIDGE_PATHS).first.wait_for(state="attached", timeout=30_000)
     return frame, errors
 
 
@@ -30,7 +30,7 @@ def leaflet(page):
     return next(f for f in page.frames if "streamlit_folium" in f.url)
 
 
-def test_offline_tools_are_there_and_fullscreen_is_left_out_cleanly(page, server):
+def test_offline_tools_are_there_and_fullscreen_works_offline(page, server):
     frame, errors = open_map(page, server)
     # minimap: drawn from the app's own files, showing the country's outline with no tiles
     minimap = frame.locator(".leaflet-control-minimap")
@@ -50,10 +50,25 @@ def test_offline_tools_are_there_and_fullscreen_is_left_out_cleanly(page, server
     # measuring: distance and area buttons, titled in Vietnamese
     assert frame.locator("a.leaflet-draw-draw-polyline[title='Đo khoảng cách']").count() == 1
     assert frame.locator("a.leaflet-draw-draw-polygon[title='Đo diện tích']").count() == 1
-    # fullscreen has no offline source: no button at all, no script error, nothing broken
-    page.wait_for_timeout(1500)
-    assert frame.locator(".leaflet-control-fullscreen, .leaflet-control-zoom-fullscreen").count() == 0
-    assert controls.FULLSCREEN_JS in page.external_requests
+    # fullscreen: the browser's own API on the map's container, no network needed
+    button = frame.locator("a.lk-fullscreen[title='Toàn màn hình']")
+    button.click()
+    map_div = "document.fullscreenElement && document.fullscreenElement.id"
+    leaflet(page).wait_for_function(f"() => ({map_div}) === 'map_div'", timeout=10_000)
+    assert frame.locator("a.lk-fullscreen").get_attribute("title") == "Thoát toàn màn hình"
+    frame.locator("a.lk-fullscreen").click()
+    leaflet(page).wait_for_function("() => !document.fullscreenElement", timeout=10_000)
+    # the two frames: the whole region (the ring) and back to the linkage
+    zoom = leaflet(page).evaluate("window.map.getZoom()")
+    frame.locator("a.lk-frame-region").click()
+    leaflet(page).wait_for_function(f"() => window.map.getZoom() < {zoom}", timeout=10_000)
+    region = leaflet(page).evaluate("window.map.getBounds().toBBoxString()")
+    west, south, east, north = map(float, region.split(","))
+    assert west < 105.3 and north > 22.0  # Hòa Bình, Thái Nguyên: the ring is in view
+    frame.locator("a.lk-frame-opening").click()
+    leaflet(page).wait_for_function(f"() => Math.abs(window.map.getZoom() - {zoom}) < 0.01",
+                                    timeout=10_000)
+    assert [u for u in page.external_requests if "tile.openstreetmap.org" not in u] == []
     assert errors == []
 
 

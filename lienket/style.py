@@ -1,0 +1,38 @@
+"""The map's cartography, read once from `styles/cartography.toml`: colours, the opening frame,
+context styling and where bridge labels prefer to sit; and the map's own CSS and JS files."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+STYLES = Path(__file__).resolve().parent / "styles"
+
+
+def _load() -> dict[str, Any]:
+    """The cartography table."""
+    return tomllib.loads((STYLES / "cartography.toml").read_text(encoding="utf-8"))
+
+
+CARTO: dict[str, Any] = _load()
+COLOURS: dict[str, Any] = CARTO["colours"]
+VIEW: dict[str, Any] = CARTO["view"]
+CONTEXT: dict[str, float] = CARTO["context"]
+LABELS: dict[str, list[str]] = CARTO.get("labels", {})
+SCRIPTS = Path(__file__).resolve().parent / "js"
+
+
+def css(name: str) -> str:
+    """A stylesheet of `styles/` (the map's and the page's CSS live there as files)."""
+    return (STYLES / name).read_text(encoding="utf-8")
+
+
+def script(name: str) -> str:
+    """A browser script of `js/` (the map's own JavaScript lives there as files)."""
+    return (SCRIPTS / name).read_text(encoding="utf-8")
+
+
+def label_preferences() -> dict[str, list[str]]:
+    """Each bridge's label directions, most preferred first (compass points: E, NW, ...)."""
+    return {bridge: list(dirs) for bridge, dirs in LABELS.items()}
