@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lienket import (cache, data, download, eras, export, i18n, layers, legend, mapview, packs,
-                     panel, schema, search, selection, style, urlstate)
+from lienket import (cache, data, download, eras, export, geoboundaries, i18n, layers, legend,
+                     mapview, packs, panel, schema, search, selection, style, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -195,11 +195,11 @@ def boundaries_panel(ds: data.Dataset, info: packs.PackInfo | None, notes: list[
         st.warning(t("pack_skipped", lang, note=panel.md(note)))
     with st.expander(t("pack_get", lang)):
         st.markdown(t("pack_howto", lang))
-        total = sum(r.size for r in download.GEOBOUNDARIES_VNM.values()) / 1e6
+        total = geoboundaries.total_size() / 1e6
         if st.button(t("pack_download", lang, mb=f"{total:.0f}"), key="pack_download"):
             bar = st.progress(0.0, text=t("pack_downloading", lang))
             try:
-                packs.download_pack(ds, lambda got, size: bar.progress(min(got / size, 1.0)))
+                geoboundaries.download_pack(ds, lambda got, size: bar.progress(min(got / size, 1.0)))
             except (download.DownloadError, packs.PackError) as exc:
                 st.warning(t("pack_download_failed", lang, error=panel.md(exc)))
             else:

@@ -28,7 +28,7 @@ import shapely  # noqa: E402
 import streamlit_folium as stf  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from lienket import cache, data, layers, mapview, packs, schema, simplify  # noqa: E402
+from lienket import boundary_import, cache, data, layers, mapview, packs, schema, simplify  # noqa: E402
 
 SHARED_RAW = Path(os.environ.get("LIENKET_SHARED", ROOT.parent / "shared")) / "geodata" / "raw"
 KB = 1000
@@ -105,9 +105,9 @@ def shared_pack(tmp: Path) -> Path | None:
     wards = sorted((SHARED_RAW / "vnprovdb_bando2025" / "raw_wards_dong_trieu").glob("*.geojson"))
     if not districts.exists() or not wards:
         return None
-    request = packs.ImportRequest(paths=[districts], from_wards=[("Thị xã Đông Triều", wards)],
+    request = boundary_import.ImportRequest(paths=[districts], from_wards=[("Thị xã Đông Triều", wards)],
                                   source="bench: ../shared (never shipped)")
-    return packs.import_pack(request, data.load(schema.GEODATA), tmp / "pack").info.path and tmp / "pack"
+    return boundary_import.import_pack(request, data.load(schema.GEODATA), tmp / "pack").info.path and tmp / "pack"
 
 
 def eras() -> list[str]:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lienket import data, download, packs, schema
+from lienket import boundary_import, data, download, geoboundaries, packs, schema
 
 #: Exit codes: 0 clean (warnings allowed), 1 the data has errors, 2 the command itself was wrong.
 OK, DATA_ERRORS, USAGE = 0, 1, 2
@@ -68,18 +68,18 @@ def _print_pack(pack: packs.Pack) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import user files into the imported pack."""
-    request = packs.ImportRequest(
+    request = boundary_import.ImportRequest(
         paths=[Path(p) for p in args.paths], level=args.level, name_field=args.name_field,
         province_field=args.province_field,
         from_wards=[(group[0], [Path(p) for p in group[1:]]) for group in args.from_wards or []],
         ward_names=[n.strip() for n in args.ward_names.split(",")] if args.ward_names else None,
-        source=args.source, licence=args.licence or packs.ImportRequest.licence,
-        vintage=args.vintage or packs.ImportRequest.vintage)
+        source=args.source, licence=args.licence or boundary_import.ImportRequest.licence,
+        vintage=args.vintage or boundary_import.ImportRequest.vintage)
     if any(len(paths) == 0 for _, paths in request.from_wards):
         print("error: --from-wards needs a district name and at least one file", file=sys.stderr)
         return 2
-    pack = packs.import_pack(request, data.load(), Path(args.pack) if args.pack else None,
-                             add=args.add)
+    dest = Path(args.pack) if args.pack else None
+    pack = boundary_import.import_pack(request, data.load(), dest, add=args.add)
     _print_pack(pack)
     return 0
 
@@ -87,9 +87,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_download(args: argparse.Namespace) -> int:
     """Download the geoBoundaries pack."""
     print(f"downloading geoBoundaries gbOpen VNM ADM1 + ADM2 "
-          f"(commit {download.GEOBOUNDARIES_COMMIT[:10]}, "
-          f"{sum(r.size for r in download.GEOBOUNDARIES_VNM.values()) / 1e6:.1f} MB)")
-    pack = packs.download_pack(data.load(), _progress, dest=Path(args.pack) if args.pack else None)
+          f"(commit {geoboundaries.COMMIT[:10]}, {geoboundaries.total_size() / 1e6:.1f} MB)")
+    dest = Path(args.pack) if args.pack else None
+    pack = geoboundaries.download_pack(data.load(), _progress, dest=dest)
     _print_pack(pack)
     return 0
 

@@ -1,28 +1,32 @@
-"""Verified downloads: pinned URL, expected size and SHA-256, atomic write, progress callback."""
+"""Verified downloads through pooch: pinned URL, known SHA-256, retries, progress, atomic placement.
+
+pooch downloads to a temporary file beside the destination, checks the hash, moves the file into
+place and retries a failed attempt; an intact cached copy is reused. What pooch has no notion of
+is added by a thin downloader: a size limit (a server sending more than expected is stopped) and
+the byte count that tells an incomplete download from a corrupt one in the error message.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import http.client
-import os
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
-#: geoBoundaries gbOpen release pinned at this commit of github.com/wmgeolab/geoBoundaries.
-GEOBOUNDARIES_COMMIT = "ea5b27e7aa608eb6827f2cc76620a5b21acc5962"
-_BASE = ("https://media.githubusercontent.com/media/wmgeolab/geoBoundaries/"
-         f"{GEOBOUNDARIES_COMMIT}/releaseData/gbOpen/VNM")
+import pooch
+import requests
 
+#: (bytes received, bytes expected) — the CLI's bar and the app's st.progress both take this.
 Progress = Callable[[int, int], None]
-CHUNK = 64 * 1024
+#: Failed attempts pooch makes again (it waits 1 s, then 2 s, between them).
+RETRIES = 2
+TIMEOUT = 30  # seconds without data before an attempt fails
+CHUNK = 64 * 1024  # bytes per read (pooch's 1 KiB would redraw the app's bar 40,000 times)
 
 
 @dataclass(frozen=True)
 class Remote:
-    """A file to fetch: where from, and what it must be (from the Git LFS pointer)."""
+    """A file to fetch: where from, and what it must be (e.g. from a Git LFS pointer)."""
 
     name: str
     url: str
@@ -30,72 +34,102 @@ class Remote:
     sha256: str
 
 
-#: Sizes and digests are the `size` and `oid sha256` of the repository's Git LFS pointer files.
-GEOBOUNDARIES_VNM: dict[str, Remote] = {
-    "adm1": Remote("geoBoundaries-VNM-ADM1.geojson",
-                   f"{_BASE}/ADM1/geoBoundaries-VNM-ADM1.geojson", 715_600,
-                   "c10d6aa1b4f47a3f5a873f85f13ccfd9db77b45b6a9c90a35f60d6ac2d17d53d"),
-    "adm2": Remote("geoBoundaries-VNM-ADM2.geojson",
-                   f"{_BASE}/ADM2/geoBoundaries-VNM-ADM2.geojson", 43_923_924,
-                   "5560ad26a2f4c3cf39169822ba8801230e3911108f6a5a7283080a70b4e8f520"),
-    "meta": Remote("geoBoundaries-VNM-ADM2-metaData.json",
-                   f"{_BASE}/ADM2/geoBoundaries-VNM-ADM2-metaData.json", 951,
-                   "c748717ebd3e0856eaca5acbf1d4a711eab090cb74c2a4cc631752a001e6a533"),
-}
-
-
 class DownloadError(RuntimeError):
     """A download failed; the message says why in words a user can act on."""
 
 
-def sha256_of(path: Path) -> str:
-    """SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+class ProgressBar:
+    """A pooch progress-bar object (`total`, `update`, `reset`, `close`) reporting to a
+    `Progress` callback, as one bar over several files: `offset` bytes done before this file."""
+
+    def __init__(self, progress: Progress | None, size: int, offset: int = 0,
+                 grand_total: int | None = None) -> None:
+        self.progress, self.size, self.offset = progress, size, offset
+        self.grand_total = grand_total or size
+        self.total, self.count, self.shown = size, 0, -1
+
+    def update(self, n: int) -> None:
+        """pooch counts whole chunks: the last one may overshoot, so the count stops at the size."""
+        self.count = min(self.count + n, self.size)
+        if self.progress and self.count != self.shown:  # pooch refills the bar at the end: once is enough
+            self.shown = self.count
+            self.progress(self.offset + self.count, self.grand_total)
+
+    def reset(self) -> None:
+        """Start counting this file again."""
+        self.count = 0
+
+    def close(self) -> None:
+        """Nothing to release."""
 
 
-def is_valid(path: Path, remote: Remote) -> bool:
-    """Whether a cached copy is complete and intact."""
-    return path.is_file() and path.stat().st_size == remote.size and sha256_of(path) == remote.sha256
+class _Capped:
+    """A file object that refuses to grow past `limit` bytes and counts what it got."""
+
+    def __init__(self, out: IO[bytes], remote: Remote) -> None:
+        self.out, self.remote, self.received = out, remote, 0
+
+    def write(self, chunk: bytes) -> int:
+        self.received += len(chunk)
+        if self.received > self.remote.size:
+            raise DownloadError(f"{self.remote.name}: server sent more than the expected "
+                                f"{self.remote.size} bytes")
+        return self.out.write(chunk)
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
-def fetch(remote: Remote, dest: Path, progress: Progress | None = None,
-          timeout: float = 30) -> Path:
+class CappedDownloader:
+    """pooch's HTTPDownloader writing through `_Capped`; remembers the last attempt's byte count."""
+
+    def __init__(self, remote: Remote, bar: ProgressBar, timeout: float = TIMEOUT) -> None:
+        self.remote, self.received, self.bar = remote, 0, bar
+        self.http = pooch.HTTPDownloader(progressbar=bar, chunk_size=CHUNK, timeout=timeout)
+
+    def __call__(self, url: str, output_file: str, pooch_: Any) -> None:
+        self.bar.reset()  # a retry starts the file again
+        with open(output_file, "w+b") as out:
+            capped = _Capped(out, self.remote)
+            try:
+                self.http(url, capped, pooch_)
+            finally:
+                self.received = capped.received
+
+
+def fetch(remote: Remote, dest: Path, progress: Progress | None = None, timeout: float = TIMEOUT,
+          *, offset: int = 0, grand_total: int | None = None) -> Path:
     """Download `remote` to `dest`, verified; reuse an intact cached copy; never leave a partial file."""
-    if is_valid(dest, remote):
-        return dest
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
-    digest, received = hashlib.sha256(), 0
+    pooch.get_logger().setLevel("WARNING")  # the user reads our messages, not pooch's log lines
+    files = pooch.create(path=str(dest.parent), base_url="",
+                         registry={dest.name: f"sha256:{remote.sha256}"},
+                         urls={dest.name: remote.url}, retry_if_failed=RETRIES)
+    downloader = CappedDownloader(remote, ProgressBar(progress, remote.size, offset, grand_total),
+                                  timeout)
     try:
-        with urllib.request.urlopen(remote.url, timeout=timeout) as response, part.open("wb") as out:
-            while chunk := response.read(CHUNK):
-                received += len(chunk)
-                if received > remote.size:
-                    raise DownloadError(f"{remote.name}: server sent more than the expected "
-                                        f"{remote.size} bytes")
-                digest.update(chunk)
-                out.write(chunk)
-                if progress:
-                    progress(received, remote.size)
-    except DownloadError:
-        part.unlink(missing_ok=True)
-        raise
-    except (urllib.error.URLError, http.client.HTTPException, OSError, TimeoutError) as exc:
-        part.unlink(missing_ok=True)
-        reason = getattr(exc, "reason", None) or exc
-        raise DownloadError(f"{remote.name}: download failed after {received} of {remote.size} "
-                            f"bytes ({reason}); check the network and try again") from exc
-    if received != remote.size:
-        part.unlink(missing_ok=True)
-        raise DownloadError(f"{remote.name}: incomplete download ({received} of {remote.size} "
-                            "bytes); try again")
-    if digest.hexdigest() != remote.sha256:
-        part.unlink(missing_ok=True)
-        raise DownloadError(f"{remote.name}: checksum mismatch (got {digest.hexdigest()[:12]}…, "
-                            f"expected {remote.sha256[:12]}…); the file was not kept")
-    os.replace(part, dest)
-    return dest
+        return Path(files.fetch(dest.name, downloader=downloader))
+    except (ValueError, requests.RequestException, OSError) as exc:
+        raise DownloadError(_why(remote, downloader.received, exc)) from None
+
+
+def _why(remote: Remote, received: int, exc: Exception) -> str:
+    """One line for a failed download: incomplete, corrupt or unreachable."""
+    if 0 < received < remote.size:
+        return (f"{remote.name}: incomplete download ({received} of {remote.size} bytes); "
+                "try again")
+    if isinstance(exc, ValueError):  # pooch: the hash does not match
+        return (f"{remote.name}: checksum mismatch (expected {remote.sha256[:12]}…); "
+                "the file was not kept")
+    return (f"{remote.name}: download failed after {received} of {remote.size} bytes "
+            f"({_reason(exc)}); check the network and try again")
+
+
+def _reason(exc: Exception) -> str:
+    """The cause in a few words (requests' messages run to several lines of pool internals)."""
+    if isinstance(exc, requests.HTTPError) and exc.response is not None:
+        return f"HTTP {exc.response.status_code} {exc.response.reason}"
+    if isinstance(exc, requests.Timeout):
+        return "timed out"
+    if isinstance(exc, requests.ConnectionError):
+        return "cannot connect to the server"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

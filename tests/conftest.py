@@ -76,13 +76,13 @@ def isolated_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def shared_pack(tmp_path_factory) -> Path:
     """A pack imported from ../shared: dvhcvn provinces and districts, Đông Triều from its wards."""
-    from lienket import packs
+    from lienket import boundary_import
     for path in (DVHCVN_DISTRICTS, DVHCVN_PROVINCES, *RAW_DONG_TRIEU_WARDS):
         _require(path)
     dest = tmp_path_factory.mktemp("packs") / "shared"
-    request = packs.ImportRequest(
+    request = boundary_import.ImportRequest(
         paths=[DVHCVN_DISTRICTS, DVHCVN_PROVINCES],
         from_wards=[("Thị xã Đông Triều", RAW_DONG_TRIEU_WARDS)],
         source="test pack: dvhcvn + bando 2025 wards (../shared, never shipped)")
-    packs.import_pack(request, data.load(schema.GEODATA), dest)
+    boundary_import.import_pack(request, data.load(schema.GEODATA), dest)
     return dest

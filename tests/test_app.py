@@ -170,11 +170,11 @@ def test_without_a_pack_the_app_uses_and_names_the_shipped_provinces():
 
 def test_a_failed_download_in_the_app_is_a_warning(monkeypatch):
     import socket
-    from lienket import download
+    from lienket import download, geoboundaries
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}"
-    monkeypatch.setattr(download, "GEOBOUNDARIES_VNM", {
+    monkeypatch.setattr(geoboundaries, "VNM", {
         "adm1": download.Remote("a.geojson", f"{dead}/a", 10, "0" * 64)})
     at = run()
     at.button(key="pack_download").click().run()

@@ -9,10 +9,11 @@ import socket
 import threading
 
 import geopandas as gpd
+import pooch
 import pytest
 
 from lienket import __main__ as cli
-from lienket import data, download, names, packs, schema
+from lienket import data, download, geoboundaries, names, packs, schema, store
 from tests.conftest import DVHCVN_DISTRICTS
 
 
@@ -31,6 +32,7 @@ def _geoboundaries_like(ds) -> dict[str, bytes]:
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     files: dict[str, bytes] = {}
+    served: list[str] = []  # request paths, in order
 
     def log_message(self, *args):  # keep test output clean
         pass
@@ -38,6 +40,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         mode, name = self.path.strip("/").split("/", 1)
         body = self.files[name]
+        _Handler.served.append(self.path)
+        if mode == "flaky":    # the first request drops half-way, the next one is fine
+            mode = "cut" if _Handler.served.count(self.path) == 1 else "ok"
+        if mode == "long":     # more than the pinned size
+            body = body + b" " * 100_000
         if mode == "short":    # the server has a truncated file
             body = body[: len(body) // 2]
         if mode == "wrong":    # same size, different content
@@ -58,6 +65,14 @@ def fixture_files():
     return _geoboundaries_like(data.load(schema.GEODATA))
 
 
+@pytest.fixture(autouse=True)
+def no_retry_wait(monkeypatch):
+    """pooch waits 1 s, 2 s… between attempts: the tests count the waits instead."""
+    waits = []
+    monkeypatch.setattr(pooch.core.time, "sleep", waits.append)
+    return waits
+
+
 @pytest.fixture(scope="module")
 def server(fixture_files):
     _Handler.files = {f"{k}.json": v for k, v in fixture_files.items()}
@@ -76,7 +91,7 @@ def remotes(base: str, files: dict[str, bytes], mode: str = "ok", only: str | No
 
 def test_download_verifies_normalises_and_stores(server, fixture_files, ds, tmp_path):
     seen = []
-    pack = packs.download_pack(ds, lambda got, total: seen.append((got, total)),
+    pack = geoboundaries.download_pack(ds, lambda got, total: seen.append((got, total)),
                                remotes(server, fixture_files), dest=tmp_path / "gb")
     assert pack.info.licence == "CC BY 4.0 (test fixture)" and pack.info.vintage == "2019"
     assert seen[-1][0] == seen[-1][1] == sum(map(len, fixture_files.values()))
@@ -95,14 +110,37 @@ def previous_pack(shared_pack, tmp_path):
 
 @pytest.mark.parametrize("mode, message", [("short", "incomplete download"),
                                            ("wrong", "checksum mismatch"),
-                                           ("cut", "incomplete download")])
+                                           ("cut", "incomplete download"),
+                                           ("long", "more than the expected")])
 def test_failed_download_leaves_the_previous_pack(server, fixture_files, ds, previous_pack, mode,
                                                   message):
     dest, before = previous_pack
     with pytest.raises(download.DownloadError, match=message):
-        packs.download_pack(ds, None, remotes(server, fixture_files, mode, only="adm2"), dest=dest)
+        geoboundaries.download_pack(ds, None, remotes(server, fixture_files, mode, only="adm2"),
+                                    dest=dest)
     assert {p.name: p.read_bytes() for p in dest.iterdir()} == before
-    assert not list(packs.cache_dir().rglob("*.part"))
+    # only the complete file fetched before the failure stays: no partial or temporary file
+    kept = [p.name for p in (store.cache_dir() / "downloads").iterdir()]
+    assert len(kept) == 1 and kept[0].endswith("-adm1.json"), kept
+
+
+def test_a_dropped_connection_is_retried(server, fixture_files, ds, tmp_path, no_retry_wait):
+    _Handler.served.clear()
+    flaky = remotes(server, fixture_files, "flaky", only="adm2")
+    pack = geoboundaries.download_pack(ds, None, flaky, dest=tmp_path / "gb")
+    assert _Handler.served.count("/flaky/adm2.json") == 2 and len(no_retry_wait) == 1
+    assert len(pack.provinces) == 63
+
+
+def test_errors_are_one_line_without_pool_internals(fixture_files, tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    with pytest.raises(download.DownloadError) as err:
+        download.fetch(remotes(dead, fixture_files)["meta"], tmp_path / "meta.json")
+    size = len(fixture_files["meta"])
+    assert str(err.value) == (f"meta.json: download failed after 0 of {size} bytes (cannot connect "
+                              "to the server); check the network and try again")
 
 
 def test_server_down(fixture_files, ds, previous_pack):
@@ -111,7 +149,7 @@ def test_server_down(fixture_files, ds, previous_pack):
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}"
     with pytest.raises(download.DownloadError, match="check the network"):
-        packs.download_pack(ds, None, remotes(dead, fixture_files), dest=dest)
+        geoboundaries.download_pack(ds, None, remotes(dead, fixture_files), dest=dest)
     assert {p.name: p.read_bytes() for p in dest.iterdir()} == before
 
 
@@ -127,7 +165,7 @@ def test_cli_download_offline_says_why_without_a_traceback(fixture_files, monkey
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}"
-    monkeypatch.setattr(download, "GEOBOUNDARIES_VNM", remotes(dead, fixture_files))
+    monkeypatch.setattr(geoboundaries, "VNM", remotes(dead, fixture_files))
     code = cli.main(["boundaries", "download"])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("error: ") and "Traceback" not in err

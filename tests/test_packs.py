@@ -8,7 +8,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from lienket import names, packs, selection, simplify
+from lienket import boundary_import, names, packs, selection, simplify
 from tests.conftest import (BANDO_PROVINCES, DONG_TRIEU, DONG_TRIEU_WARD_NAMES, DVHCVN_DISTRICTS,
                             DVHCVN_PROVINCES, HP_WARDS, QN_WARDS, RAW_DONG_TRIEU_WARDS)
 
@@ -18,7 +18,8 @@ HAI_DUONG_12 = ["Thành phố Hải Dương", "Thành phố Chí Linh", "Huyện
 
 
 def imported(tmp_path, ds, **request) -> packs.Pack:
-    return packs.import_pack(packs.ImportRequest(**request), ds, tmp_path / "pack")
+    request = boundary_import.ImportRequest(**request)
+    return boundary_import.import_pack(request, ds, tmp_path / "pack")
 
 
 def test_dvhcvn_districts(tmp_path, ds):
@@ -30,7 +31,7 @@ def test_dvhcvn_districts(tmp_path, ds):
     assert dict(zip(hai_duong["name"], hai_duong["status_2022"]))["Thị xã Kinh Môn"] == "thị xã"
     # tone-mark placement differs in the source ("Thuỷ"); the pack uses the project's name
     assert "Huyện Thủy Nguyên" in set(districts["name"])
-    assert packs.missing_bridge_districts(districts, ds) == ["Thị xã Đông Triều (Quảng Ninh)"] * 2
+    assert boundary_import.missing_bridge_districts(districts, ds) == ["Thị xã Đông Triều (Quảng Ninh)"] * 2
     assert any("Thị xã Đông Triều" in line for line in pack.info.report)
 
 
@@ -76,7 +77,7 @@ def test_hai_phong_wards_import_but_say_they_match_no_district(tmp_path, ds):
 
 def test_every_bridge_district_is_matched_in_the_combined_pack(shared_pack, ds):
     pack = packs.load(shared_pack)
-    assert packs.missing_bridge_districts(pack.districts, ds) == []
+    assert boundary_import.missing_bridge_districts(pack.districts, ds) == []
     assert pack.info.report[-1].endswith("every bridge's districts present")
 
 
