@@ -80,6 +80,17 @@ def era_markdown(ds: Dataset, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _river_line(ds: Dataset, bridge: dict[str, Any], lang: str) -> str:
+    """Whether the map draws the bridge's river, and how far off that line is; or why not."""
+    if bridge.get("river_line_missing"):
+        return md(_localised(bridge, "river_line_note", lang))
+    river = ds.feature("rivers", bridge.get("river_id")) if isinstance(bridge.get("river_id"), str) \
+        else None
+    if river is None:
+        return ""
+    return md(t("panel_river_drawn", lang, accuracy=str(river.get("accuracy") or "")))
+
+
 def bridge_markdown(ds: Dataset, bridge_id: str, lang: str, era: str = eras.DEFAULT_ERA) -> str:
     """The detail panel for one bridge: river, the two districts it connects, facts, provenance."""
     bridge = ds.feature("bridges", bridge_id)
@@ -92,8 +103,11 @@ def bridge_markdown(ds: Dataset, bridge_id: str, lang: str, era: str = eras.DEFA
     lines = [f"### {title}", ""]
     if bridge.get("position") == "schematic":
         lines += [t("position_caveat", lang), ""]
-    lines += [f"**{md(t('panel_river', lang))}:** {md(bridge.get('river'))}",
-             "", f"**{md(t('panel_connects', lang))}:**", ""]
+    lines += [f"**{md(t('panel_river', lang))}:** {md(bridge.get('river'))}", ""]
+    river_line = _river_line(ds, bridge, lang)
+    if river_line:
+        lines += [f"**{md(t('panel_river_line', lang))}:** {river_line}", ""]
+    lines += [f"**{md(t('panel_connects', lang))}:**", ""]
     districts = selection.connected_districts(ds, bridge_id)
     by_name = {(d["name"], d["province"]): d for d in districts.to_dict("records")}
     for n, end in enumerate(bridge.get("connects") or [], start=1):
