@@ -45,9 +45,13 @@ function (feature, latlng) {
 """)
 
 
-def label_point(line: Any, at: float = 0.45) -> tuple[Any, float]:
-    """A point part-way along a line and the line's direction there (degrees, kept readable)."""
+def label_point(line: Any, at: float = 0.45, avoid: Any = None) -> tuple[Any, float]:
+    """A point part-way along a line (the one of its middle stretch farthest from `avoid`, the
+    bridges, when given) and the line's direction there (degrees, kept readable)."""
     step = min(0.01, line.length / 20) or 0.001
+    if avoid is not None and not avoid.is_empty:
+        at = max((f / 20 for f in range(4, 17)),
+                 key=lambda f: line.interpolate(line.length * f).distance(avoid))
     here = line.length * at
     a, b = line.interpolate(max(here - step, 0)), line.interpolate(min(here + step, line.length))
     east = (b.x - a.x) * math.cos(math.radians(a.y))
@@ -59,8 +63,8 @@ def label_point(line: Any, at: float = 0.45) -> tuple[Any, float]:
     return line.interpolate(here), round(angle, 1)
 
 
-def river_labels(rivers: gpd.GeoDataFrame, lang: str) -> gpd.GeoDataFrame:
-    """One label per named river, along its longest stretch, in blue italics."""
+def river_labels(rivers: gpd.GeoDataFrame, lang: str, avoid: Any = None) -> gpd.GeoDataFrame:
+    """One label per named river, along its longest stretch away from `avoid`, in blue italics."""
     rows = []
     named = rivers[rivers["name"].map(lambda n: isinstance(n, str) and bool(n.strip()))] \
         if "name" in rivers else rivers.iloc[0:0]
@@ -68,7 +72,7 @@ def river_labels(rivers: gpd.GeoDataFrame, lang: str) -> gpd.GeoDataFrame:
         line = max(stretches.geometry, key=lambda g: g.length)
         if line.geom_type == "MultiLineString":
             line = max(line.geoms, key=lambda g: g.length)
-        point, angle = label_point(line)
+        point, angle = label_point(line, avoid=avoid)
         shown = name_field(lang)(stretches.iloc[0].to_dict())
         rows.append({"label": shown, "css": "lk-river-label",
                      "transform": f"rotate({angle}deg) translate(-50%,-50%)", "geometry": point})
@@ -101,12 +105,17 @@ def offline_group(ds: Dataset, lang: str) -> folium.FeatureGroup:
     if rivers is not None and len(rivers):
         frame = display_frame(rivers, lang, {"name_shown": name_field(lang),
                                              "level": lambda r: text(r.get("level"))})
+        # Named rivers (those the bridges cross) strong; the rest of the network quieter.
         folium.GeoJson(frame, name="rivers",
-                       style_function=lambda f: {"color": COLOURS["river"], "weight": 2.2,
-                                                 "opacity": 0.9},
+                       style_function=lambda f: {"color": COLOURS["river"],
+                                                 "weight": 2.4 if f["properties"]["name_shown"]
+                                                 else 1.2,
+                                                 "opacity": 0.95 if f["properties"]["name_shown"]
+                                                 else 0.6},
                        tooltip=tooltip(["name_shown"], ["f_river"], lang),
                        popup=popup(lang)).add_to(base)
-        labels = river_labels(rivers, lang)
+        labels = river_labels(rivers, lang, avoid=ds.layer("bridges").union_all()
+                              if len(ds.layer("bridges")) else None)
         if len(labels):
             folium.GeoJson(labels, name="river-labels", pointToLayer=LABEL_TO_LAYER).add_to(base)
     towns = ds.layers.get("towns")

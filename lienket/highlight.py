@@ -145,9 +145,9 @@ def group(ds: Dataset, bridge_id: str | None, lang: str) -> folium.FeatureGroup:
         # One label each side, so the two banks' names never sit on top of each other.
         folium.GeoJson(display_frame(seats.loc[[seat.name]], lang, {"name_shown": name}),
                        name=f"selected-district-{n}",
-                       marker=folium.CircleMarker(radius=8, color="#222", weight=2.5, fill=True,
+                       marker=folium.CircleMarker(radius=7, color="#222", weight=2.5, fill=True,
                                                   fill_color=COLOURS["selected"],
-                                                  fill_opacity=0.95),
+                                                  fill_opacity=0.95, class_name="lk-seat-dot"),
                        tooltip=folium.GeoJsonTooltip(fields=["name_shown"], labels=False,
                                                      permanent=True, class_name="lk-seat-label",
                                                      direction="left" if n == 0 else "right"),

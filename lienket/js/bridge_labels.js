@@ -21,13 +21,20 @@
         var map = layer._map;
         if (!map) { return; }
         var box = map.getContainer().getBoundingClientRect(), size = map.getSize();
+        // Hard obstacles are never covered (controls, the selected districts' seats and names);
+        // soft ones (river and town names of the basemap) only when nothing else is free.
         var obstacles = [];
-        map.getContainer().querySelectorAll('.leaflet-control, .lk-seat-label').forEach(function (el) {
-            var r = el.getBoundingClientRect();
-            if (r.width && r.height) {
-                obstacles.push({x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height});
-            }
-        });
+        var collect = function (selector, soft) {
+            map.getContainer().querySelectorAll(selector).forEach(function (el) {
+                var r = el.getBoundingClientRect();
+                if (r.width && r.height && el.offsetParent !== null) {
+                    obstacles.push({x: r.left - box.left, y: r.top - box.top, w: r.width,
+                                    h: r.height, soft: soft});
+                }
+            });
+        };
+        collect('.leaflet-control, .lk-seat-label, .lk-seat-dot', false);
+        collect('.lk-river-label, .lk-town', true);
         var items = [];
         layer.eachLayer(function (m) {
             if (!m._icon || !map.getBounds().pad(0.2).contains(m.getLatLng())) { return; }
@@ -40,16 +47,19 @@
             var w = it.label.offsetWidth, h = it.label.offsetHeight;
             var dirs = (prefs[it.id] || []).concat(Object.keys(DIRS));
             var best = null;
-            for (var i = 0; i < DISTANCES.length && !best; i++) {
-                for (var j = 0; j < dirs.length && !best; j++) {
-                    var r = rectAt(it.p, dirs[j], DISTANCES[i], w, h);
-                    var inside = r.x >= 2 && r.y >= 2 && r.x + r.w <= size.x - 2
-                        && r.y + r.h <= size.y - 2;
-                    if (inside && !obstacles.some(function (o) { return overlaps(r, o); })) {
-                        best = r;
+            [true, false].forEach(function (strict) {
+                for (var i = 0; i < DISTANCES.length && !best; i++) {
+                    for (var j = 0; j < dirs.length && !best; j++) {
+                        var r = rectAt(it.p, dirs[j], DISTANCES[i], w, h);
+                        var inside = r.x >= 2 && r.y >= 2 && r.x + r.w <= size.x - 2
+                            && r.y + r.h <= size.y - 2;
+                        var clear = !obstacles.some(function (o) {
+                            return (strict || !o.soft) && overlaps(r, o);
+                        });
+                        if (inside && clear) { best = r; }
                     }
                 }
-            }
+            });
             best = best || rectAt(it.p, dirs[0], DISTANCES[0], w, h);
             obstacles.push(best);
             var lx = best.x - it.p.x, ly = best.y - it.p.y;
