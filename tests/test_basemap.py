@@ -18,6 +18,7 @@ from lienket import data, names, schema
 UTM = 32648
 BASEMAP = ("rivers.geojson", "land.geojson", "towns.geojson")
 NAMED = {"river-kinh-thay": "sông Kinh Thầy", "river-han": "sông Hàn", "river-cam": "sông Cấm",
+         "river-lach-tray": "sông Lạch Tray",
          "river-van-uc": "sông Văn Úc"}
 #: (river id, the two districts whose border follows it, claimed median km, as the data writes it): the claimed maximum
 #: is the line's `uncertainty_m`.
@@ -153,3 +154,13 @@ def test_basemap_layers_load_and_validate(ds):
     assert {"rivers", "land", "towns"} <= set(ds.layers)
     assert not [p for p in ds.problems if p.file in BASEMAP]
     assert isinstance(gpd.read_file(schema.GEODATA / "rivers.geojson"), gpd.GeoDataFrame)
+
+
+def test_an_unmeasured_named_line_is_within_its_bound_where_a_border_follows_it(ds, reference_districts):
+    """The Cấm (An Dương – Thủy Nguyên border) claims only the unmeasured 5 km bound: it holds."""
+    lines = ds.layer("rivers").to_crs(UTM)
+    cam = lines.set_index("id").loc["river-cam"]
+    border = _shared_border(reference_districts, "Huyện An Dương", "Huyện Thủy Nguyên")
+    points = [border.interpolate(t, normalized=True) for t in np.linspace(0, 1, 50)]
+    every_line = lines.geometry.union_all()
+    assert max(every_line.distance(p) for p in points) <= cam.uncertainty_m
