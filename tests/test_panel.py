@@ -10,7 +10,7 @@ def test_panel_names_both_districts_with_provinces(ds):
     assert "Huyện Thanh Hà" in text and "Huyện An Lão" in text
     assert "Hải Dương" in text and "Hải Phòng" in text
     assert "sông Văn Úc" in text and "536 m" in text
-    assert "điểm sơ đồ" in text  # the position caveat
+    assert "**ước tính**" in text  # the position caveat: an estimate, and how far off
 
 
 def test_panel_in_english_uses_english_notes(ds):
