@@ -158,8 +158,21 @@ def check_references(ds: Dataset) -> list[Problem]:
                 problems.append(Problem(schema.AGREEMENT_FILE, f"province code {quote(code)} has "
                                         "no seat in province_seats.geojson (its link cannot be "
                                         "drawn)", prop=role))
+    problems += _check_river_ids(ds)
     problems += _check_ids_across_layers(ds)
     return problems
+
+
+def _check_river_ids(ds: Dataset) -> list[Problem]:
+    """A bridge's `river_id` names a line of rivers.geojson (null: its river has no line)."""
+    bridges = ds.layer("bridges")
+    if "rivers" not in ds.layers or "river_id" not in bridges:
+        return []
+    rivers = set(ds.layers["rivers"]["id"])
+    return [Problem("bridges.geojson", f"river {quote(rid)} is not in rivers.geojson", fid,
+                    "river_id")
+            for fid, rid in zip(bridges["id"], bridges["river_id"])
+            if isinstance(rid, str) and rid not in rivers]
 
 
 def _check_ids_across_layers(ds: Dataset) -> list[Problem]:

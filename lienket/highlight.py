@@ -7,6 +7,7 @@ only draws it, in a group st_folium swaps in place without remounting the map.
 
 from __future__ import annotations
 
+import math
 import folium
 import geopandas as gpd
 from branca.element import MacroElement
@@ -89,7 +90,9 @@ def reach(ds: Dataset, bridge: dict) -> BaseGeometry | None:
     """The stretch of its river where a bridge may be: the river line within its uncertainty."""
     river = bridge_layer.river_near(ds, bridge)
     radius = bridge.get("uncertainty_m")
-    if river is None or not radius:
+    # A hand-edited file may leave it out: GeoPandas then fills NaN, which is truthy.
+    if river is None or not isinstance(radius, (int, float)) or not math.isfinite(radius) \
+            or radius <= 0:
         return None
     both = gpd.GeoSeries([river, bridge["geometry"].centroid], crs="EPSG:4326").to_crs(METRIC_CRS)
     stretch = both.iloc[0].intersection(both.iloc[1].buffer(float(radius)))

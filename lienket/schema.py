@@ -20,7 +20,14 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     # In a boundary pack: a district polygon. Its 2022 status is known only when the source's
     # name carries the unit prefix ("Huyện …"), so it may be empty.
     "district_area": ("province",),
+    # Offline basemap (scripts/build_basemap.py): GSHHG rivers and land, GeoNames towns.
+    "river": ("level",),
+    "land": ("part",),
+    "town": ("name_en", "geonameid", "rank"),
 }
+
+#: Kinds whose `name` may be empty: a river line no cited source names, a land polygon.
+UNNAMED_KINDS: tuple[str, ...] = ("river", "land")
 
 #: Data file per layer of shipped data, and the feature kinds it may hold.
 FILES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -30,6 +37,9 @@ FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "bridges": ("bridges.geojson", ("bridge",)),
     "heritage": ("heritage.geojson", ("heritage",)),
     "tourism": ("tourism.geojson", ("tourism_centre",)),
+    "rivers": ("rivers.geojson", ("river",)),
+    "land": ("land.geojson", ("land",)),
+    "towns": ("towns.geojson", ("town",)),
 }
 
 #: A boundary pack folder (lienket.packs): its metadata file, and its layer files' kinds.
@@ -46,10 +56,13 @@ AGREEMENT_FILE = "agreement.json"
 TEXT: tuple[str, ...] = ("kind", "id", "name", "name_en", "code", "river", "province",
                          "province_name", "seat", "status_2022", "status_basis", "gso_code",
                          "cost", "cost_en", "construction_start", "opened", "note", "note_en",
-                         "position")
+                         "position", "part", "naming", "same_as", "river_id", "river_line_note",
+                         "river_line_note_en")
 
 #: Properties that must be numbers when present: they are drawn (circle radius) or formatted.
-NUMBERS: tuple[str, ...] = ("length_m", "uncertainty_m")
+NUMBERS: tuple[str, ...] = ("length_m", "uncertainty_m", "uncertainty_along_m",
+                             "uncertainty_across_m", "level", "population", "rank", "geonameid",
+                             "polygons")
 
 #: Valid `position` values: absent means surveyed; "schematic" means placed by rule.
 POSITIONS: tuple[str, ...] = ("schematic",)
@@ -63,4 +76,5 @@ DISTRICT_STATUSES: tuple[str, ...] = ("thành phố", "thị xã", "huyện", "q
 
 def required(kind: str) -> tuple[str, ...]:
     """All properties a feature of this kind must have."""
-    return COMMON + REQUIRED.get(kind, ())
+    common = tuple(p for p in COMMON if not (p == "name" and kind in UNNAMED_KINDS))
+    return common + REQUIRED.get(kind, ())

@@ -191,6 +191,7 @@ HERITAGE: list[dict[str, Any]] = [
 # crossings' coordinates, so each bridge is a schematic Point (see schematic_bridge).
 BRIDGES: list[dict[str, Any]] = [
     {"id": "cau-trieu", "name": "Cầu Triều", "name_en": "Trieu Bridge", "river": "sông Kinh Thầy",
+     "river_id": "river-kinh-thay",
      "connects": [{"district": "Thị xã Kinh Môn", "province": "Hải Dương"},
                   {"district": "Thị xã Đông Triều", "province": "Quảng Ninh"}],
      "cost": "401,85 tỷ đồng (cầu và đường dẫn)", "cost_en": "VND 401.85 billion (bridge and approaches)",
@@ -205,6 +206,7 @@ BRIDGES: list[dict[str, Any]] = [
                  "(11/2020; 401,85 tỷ đồng; sông Kinh Thầy)",
                  "baomoi.net.vn: thông xe cầu Triều nối thị xã Đông Triều với thị xã Kinh Môn"]},
     {"id": "cau-may", "name": "Cầu Mây", "name_en": "May Bridge", "river": "sông Kinh Môn",
+     "river_id": None,
      "connects": [{"district": "Thị xã Kinh Môn", "province": "Hải Dương"},
                   {"district": "Huyện Kim Thành", "province": "Hải Dương", "commune": "Xã Thượng Vũ"}],
      "cost": None, "construction_start": None, "opened": "2020-07 (hoàn thành)", "length_m": None,
@@ -220,7 +222,7 @@ BRIDGES: list[dict[str, Any]] = [
                  "các xã, phường tây bắc Kinh Môn với xã Thượng Vũ, huyện Kim Thành)",
                  "baohaiduong.vn/print/288757.html (2016: bến phà Tuần Mây)"]},
     {"id": "cau-dong-mai", "name": "Cầu Đông Mai", "name_en": "Dong Mai Bridge",
-     "river": "nhánh sông giáp ranh Chí Linh – Đông Triều (chưa xác định tên)",
+     "river": "nhánh sông giáp ranh Chí Linh – Đông Triều (chưa xác định tên)", "river_id": None,
      "connects": [{"district": "Thành phố Chí Linh", "province": "Hải Dương",
                    "commune": "Phường Văn Đức"},
                   {"district": "Thị xã Đông Triều", "province": "Quảng Ninh",
@@ -238,7 +240,7 @@ BRIDGES: list[dict[str, Any]] = [
                  "8/6/2020, nối xã Nguyễn Huệ (Đông Triều) với phường Văn Đức (Chí Linh); dài trên "
                  "127 m; gần 96,2 tỷ đồng)"]},
     {"id": "cau-dinh", "name": "Cầu Dinh", "name_en": "Dinh Bridge",
-     "river": "sông Hàn (nhánh hạ lưu sông Kinh Thầy)",
+     "river": "sông Hàn (nhánh hạ lưu sông Kinh Thầy)", "river_id": "river-han",
      "connects": [{"district": "Thị xã Kinh Môn", "province": "Hải Dương"},
                   {"district": "Huyện Thủy Nguyên", "province": "Hải Phòng"}],
      "cost": "269,4 tỷ đồng (Hải Phòng 256,5 tỷ; Hải Dương 12,9 tỷ)",
@@ -252,7 +254,7 @@ BRIDGES: list[dict[str, Any]] = [
                  "nguyen-hai-phong/ (dài 370 m, rộng 12 m)",
                  "tongocthach.vn/to-ngoc-thach/don-son-chu-du-ky-3343.html (khánh thành năm 2021)"]},
     {"id": "cau-quang-thanh", "name": "Cầu Quang Thanh", "name_en": "Quang Thanh Bridge",
-     "river": "sông Văn Úc",
+     "river": "sông Văn Úc", "river_id": "river-van-uc",
      "connects": [{"district": "Huyện Thanh Hà", "province": "Hải Dương"},
                   {"district": "Huyện An Lão", "province": "Hải Phòng"}],
      "cost": "398,6 tỷ đồng (Hải Phòng 396 tỷ; Hải Dương 2,6 tỷ)",
@@ -267,6 +269,32 @@ BRIDGES: list[dict[str, Any]] = [
                  "bitum.vn/2021/05/04/... (cầu Quang Thanh 398,6 tỷ đồng)"]},
 ]
 BRIDGE_UNCERTAINTY_M = 10000
+SCHEMATIC_ACCURACY = ("approximate — crossing not established: no published coordinate could be "
+                      "reached. Schematic marker on the Natural Earth provincial border nearest the "
+                      "midpoint of the two district seats (for a bridge within one province, at that "
+                      "midpoint); the real bridge crosses the same river between the same districts, "
+                      "possibly several km away")
+#: Bridges on a shipped river line (geodata/rivers.geojson, scripts/build_basemap.py): how far the
+#: real crossing may be. Along: the length of the river border the two districts share (the bridge
+#: is somewhere on it, and so is the marker); across: the river line's measured error there. Both
+#: measured against the official borders (shared/docs/offline-basemap-sources.md); re-checked by
+#: tests/test_truth.py.
+ON_RIVER: dict[str, dict[str, int]] = {
+    "cau-trieu": {"along": 22500, "across": 4600},
+    "cau-dinh": {"along": 17000, "across": 1100},
+    "cau-quang-thanh": {"along": 12500, "across": 1000},
+}
+#: Bridges whose river no redistributable source draws: the panel says the line is missing.
+NO_RIVER_LINE = {
+    "cau-may": ("Sông Kinh Môn không có trong GSHHG (nguồn đường sông duy nhất dự án được dùng): "
+                "không vẽ đường sông; vị trí cầu là điểm sơ đồ.",
+                "The Kinh Môn river is not in GSHHG (the only river source the project may use): no "
+                "river line is drawn; the bridge's marker is schematic."),
+    "cau-dong-mai": ("Nhánh sông giáp ranh Chí Linh – Đông Triều không có trong GSHHG: không vẽ đường "
+                     "sông; vị trí cầu là điểm sơ đồ.",
+                     "The Chí Linh – Đông Triều branch is not in GSHHG: no river line is drawn; the "
+                     "bridge's marker is schematic."),
+}
 
 
 def fetch_geonames(workdir: Path) -> dict[int, tuple[float, float]]:
@@ -328,6 +356,13 @@ def schematic_bridge(bridge: dict[str, Any], seats: dict[str, Point],
     return nearest_points(border, anchor)[0]
 
 
+def bridge_on_river(bridge: dict[str, Any], seats: dict[str, Point], river: Any) -> Point:
+    """Marker for a bridge whose river has a shipped line: the point of the line nearest the
+    midpoint of its two district seats. Nothing is moved to fit a shape."""
+    a, b = (seats[c["district"]] for c in bridge["connects"])
+    return nearest_points(river, Point((a.x + b.x) / 2, (a.y + b.y) / 2))[0]
+
+
 def main() -> None:
     """Build every curated layer."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -368,16 +403,31 @@ def main() -> None:
         heritage.append(feature("heritage", {**_strip(h), "sources": sources}, geom))
     write("heritage.geojson", heritage)
 
+    rivers = gpd.read_file(GEODATA / "rivers.geojson").set_index("id")
     bridges = []
     for b in BRIDGES:
-        point = schematic_bridge(b, seats, provinces)
-        props = {**b, "position": "schematic",
-                 "accuracy": "approximate — crossing not established: no published coordinate "
-                             "could be reached. Schematic marker on the Natural Earth provincial "
-                             "border nearest the midpoint of the two district seats (for a bridge "
-                             "within one province, at that midpoint); the real bridge crosses the "
-                             "same river between the same districts, possibly several km away",
-                 "uncertainty_m": BRIDGE_UNCERTAINTY_M}
+        if b["river_id"] is None:
+            vi, en = NO_RIVER_LINE[b["id"]]
+            props = {**b, "position": "schematic", "river_line_missing": True,
+                     "river_line_note": vi, "river_line_note_en": en,
+                     "accuracy": SCHEMATIC_ACCURACY, "uncertainty_m": BRIDGE_UNCERTAINTY_M}
+            bridges.append(feature("bridge", props, schematic_bridge(b, seats, provinces)))
+            continue
+        river = rivers.loc[b["river_id"]]
+        point = bridge_on_river(b, seats, river.geometry)
+        bound = ON_RIVER[b["id"]]
+        props = {**b, "position": "schematic", "river_line_missing": False,
+                 "accuracy": f"approximate — crossing not established: no published coordinate could "
+                             f"be reached. Marker on the shipped GSHHG line of {river['name']}, at its "
+                             f"point nearest the midpoint of the two district seats. The real "
+                             f"bridge crosses the same river between the same districts: along the "
+                             f"river it may be anywhere on the ~{bound['along'] / 1000:g} km reach the "
+                             f"two districts share; across, the river line is off by up to "
+                             f"{bound['across'] / 1000:g} km (measured)",
+                 "uncertainty_m": bound["along"], "uncertainty_along_m": bound["along"],
+                 "uncertainty_across_m": bound["across"],
+                 "sources": [*b["sources"], f"vị trí: {b['river_id']} trong geodata/rivers.geojson "
+                             "(GSHHG 2.3.7, LGPL-3+) và trụ sở hai huyện (GeoNames, CC BY 4.0)"]}
         bridges.append(feature("bridge", props, point))
     write("bridges.geojson", bridges)
 

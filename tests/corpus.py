@@ -21,7 +21,7 @@ from lienket import schema
 PAYLOAD = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 #: Properties whose values are identifiers or codes, not display text: injection there is a
 #: schema error of its own (the layer is then not drawn), so the "every text" case leaves them.
-NOT_TEXT = {"kind", "id", "code", "gso_code", "status_2022", "position"}
+NOT_TEXT = {"kind", "id", "code", "gso_code", "status_2022", "position", "river_id", "same_as"}
 
 
 def copy_geodata(dest: Path) -> Path:
@@ -150,6 +150,10 @@ CASES: list[Case] = [
         doc, "cau-quang-thanh")["properties"]["connects"][1].update(district="Huyện Không Có")),
          "bridges.geojson", "'Huyện Không Có' ('Hải Phòng') is not in districts.geojson",
          "cau-quang-thanh", "connects[1].district", drops_layer=False),
+    Case("dangling_river", _mutate("bridges.geojson", lambda doc: _feature(
+        doc, "cau-dinh")["properties"].update(river_id="river-khong-co")),
+         "bridges.geojson", "river 'river-khong-co' is not in rivers.geojson", "cau-dinh",
+         "river_id", drops_layer=False),
     Case("dangling_ring_member", _mutate(schema.AGREEMENT_FILE,
                                          lambda doc: doc["ring"].append("99")),
          schema.AGREEMENT_FILE, "'99' is not in provinces.geojson", None, "ring",

@@ -142,7 +142,8 @@ def test_sources_section_lists_every_layer_with_licence():
     at = run()
     assert any(h.value == "Nguồn dữ liệu" for h in at.subheader)
     table = at.dataframe[0].value
-    assert len(table) == 7 and table["Giấy phép"].str.len().min() > 0
+    assert len(table) == 10 and table["Giấy phép"].str.len().min() > 0
+    assert {"Sông (GSHHG)", "Đất liền và đảo (GSHHG)", "Thị xã, thị trấn (GeoNames)"} <= set(table["Lớp"])
     assert "Tỉnh, thành phố (từ 01/7/2025)" in set(table["Lớp"])
 
 

@@ -18,6 +18,11 @@ def test_panel_in_english_uses_english_notes(ds):
     assert "May Bridge" in text and "Not a cross\\-province bridge" in text
 
 
+def test_a_river_no_source_draws_is_said_to_be_missing(ds):
+    assert "không có trong GSHHG" in panel.bridge_markdown(ds, "cau-may", "vi")
+    assert "is not in GSHHG" in panel.bridge_markdown(ds, "cau-dong-mai", "en")
+
+
 def test_unknown_facts_are_said_to_be_unknown(ds):
     assert "chưa xác định được" in panel.bridge_markdown(ds, "cau-may", "vi")
 
