@@ -19,7 +19,7 @@ from folium.plugins import MiniMap
 from folium.template import Template
 from shapely.geometry import MultiPolygon, mapping
 
-from lienket import assets, style
+from lienket import assets, basemap, style
 from lienket.i18n import t
 
 #: Minimap outline simplification (degrees). The minimap sits 5 zoom levels below the map: at the
@@ -73,7 +73,8 @@ class OverviewMiniMap(MiniMap):
     """)
 
     def __init__(self, overview: dict[str, Any], lang: str) -> None:
-        super().__init__(tile_layer=folium.TileLayer("OpenStreetMap"), position="bottomleft",
+        super().__init__(tile_layer=folium.TileLayer(basemap.tiles_url(), attr=basemap.OSM_ATTRIBUTION),
+                         position="bottomleft",
                          width=140, height=140, toggle_display=True, zoom_level_offset=-5)
         # Not a child of the map, so st_folium cannot normalise its random id: fix it, or the base
         # map's script would change on every rerun (a remount: the user's view lost).
