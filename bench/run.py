@@ -53,13 +53,13 @@ class Report:
     figures: list[Figure] = field(default_factory=list)
 
     def add(self, scenario: str, name: str, value, unit: str = "", target: str = "",
-            ok: bool | None = None) -> None:
+            ok: bool | None = None, note: str = "") -> None:
         fig = Figure(scenario, name, value, unit, target, ok)
         self.figures.append(fig)
         verdict = {True: "OK", False: "MISS", None: ""}[ok]
         shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
-        print(f"[{scenario}] {name}: {shown} {unit}" + (f"  (target {target}: {verdict})" if target
-                                                         else ""), flush=True)
+        print(f"[{scenario}] {name}: {shown} {unit}" + (f"  ({note})" if note else "")
+              + (f"  (target {target}: {verdict})" if target else ""), flush=True)
 
     def table(self) -> str:
         rows = [f for f in self.figures if f.target]
@@ -130,7 +130,7 @@ def component_args(at: AppTest) -> dict:
 def group_sizes(args: dict, visible: list[str]) -> dict[str, int]:
     """Bytes of each dynamic feature group in the component's arguments."""
     parts = args["feature_group"].split("map_div.addLayer(")
-    names = [*visible, "selection"]
+    names = [*visible, "legend", "search mark", "selection"]
     sizes = {}
     for i, part in enumerate(parts[:-1]):
         sizes[names[i] if i < len(names) else f"group{i}"] = len(part.encode())
@@ -249,15 +249,21 @@ def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: i
     report.add(sc.name, "payload (st_folium arguments), all layers on", total / KB, "KB",
                f"<= {sc.payload_target_kb:.0f} KB", total / KB <= sc.payload_target_kb)
     visible = list(layers.LAYERS)
-    for name, size in group_sizes(args, visible).items():
-        report.add(sc.name, f"payload layer {name}", size / KB, "KB")
     lang, era = sc.params.get("lang", "vi"), sc.params.get("era", "2022")
     display = optimized_dataset(sc, pack_dir)
+    # The same layers with provinces at one detail everywhere (before distance tiers), same run.
+    uniform = cache.layer_scripts.__wrapped__(optimized_dataset(sc, pack_dir, tiers=()), (), lang,
+                                              era)
+    scripts = cache.layer_scripts.__wrapped__(display, (), lang, era)
+    for name, size in group_sizes(args, visible).items():
+        before = len(uniform[name][1].encode()) if name in uniform else None
+        tiered = len(scripts[name][1].encode()) if name in scripts else None
+        note = (f"uniform detail {before / KB:,.1f} KB, distance tiers {tiered / KB:,.1f} KB: "
+                f"{(tiered - before) / KB:+,.1f} KB" if before else "")
+        report.add(sc.name, f"payload layer {name}", size / KB, "KB", note=note)
     for name, group in zip(visible, layers.build(display, visible, lang, era)):
         report.add(sc.name, f"vertices layer {name}", vertices(group), "")
     raw = raw_dataset(display, pack_dir)
-    scripts = {layer: (name, script) for layer, (name, script) in
-               cache.layer_scripts.__wrapped__(display, (), lang, era).items()}
 
     def naive() -> int:      # every rerun: build from stored geometry, render everything
         return component_payload(layers.build(raw, visible, lang, era), lang)
@@ -284,11 +290,13 @@ def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: i
     report.add(sc.name, "build-time ratio naive / ours", t_naive / t_ours, "x")
 
 
-def optimized_dataset(sc: Scenario, pack_dir: Path | None) -> data.Dataset:
-    """The dataset as the app draws it (pack merged, display geometry)."""
+def optimized_dataset(sc: Scenario, pack_dir: Path | None,
+                      tiers: tuple = simplify.DISTANCE_TIERS) -> data.Dataset:
+    """The dataset as the app draws it (pack merged, display geometry; `tiers=()`: provinces at
+    one detail everywhere, as before distance tiers)."""
     ds = data.load(schema.GEODATA)
     pack = packs.load(pack_dir) if pack_dir else None
-    return simplify.for_map(packs.display_dataset(ds, pack))
+    return simplify.for_map(packs.display_dataset(ds, pack), tiers)
 
 
 # --- browser ----------------------------------------------------------------------------------------
