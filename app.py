@@ -14,7 +14,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lienket import (cache, data, download, eras, export, geoboundaries, i18n, layers, legend,
-                     mapview, packs, panel, schema, search, selection, style, urlstate)
+                     mapview, packs, panel, runtime, schema, search, selection, store, style,
+                     urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -197,10 +198,14 @@ def boundaries_panel(ds: data.Dataset, info: packs.PackInfo | None, notes: list[
         st.markdown(t("pack_howto", lang))
         total = geoboundaries.total_size() / 1e6
         if st.button(t("pack_download", lang, mb=f"{total:.0f}"), key="pack_download"):
+            if problem := runtime.unwritable(store.cache_dir()):
+                st.warning(t("cache_not_writable", lang, path=panel.md(store.cache_dir()),
+                             error=panel.md(problem)))
+                return
             bar = st.progress(0.0, text=t("pack_downloading", lang))
             try:
                 geoboundaries.download_pack(ds, lambda got, size: bar.progress(min(got / size, 1.0)))
-            except (download.DownloadError, packs.PackError) as exc:
+            except (download.DownloadError, packs.PackError, OSError) as exc:
                 st.warning(t("pack_download_failed", lang, error=panel.md(exc)))
             else:
                 cache.boundaries.clear()
@@ -280,16 +285,20 @@ def sources_panel(ds: data.Dataset, lang: str) -> None:
     """'Nguồn dữ liệu': every layer's source, licence, accuracy."""
     st.subheader(t("sources_title", lang))
     st.caption(t("sources_intro", lang))
-    st.markdown(panel.table_markdown(panel.sources_rows(ds, ds.catalogue, lang)))
+    # The table scrolls inside its own box on a phone; every cell is escaped Markdown.
+    table = panel.table_markdown(panel.sources_rows(ds, ds.catalogue, lang))
+    st.markdown(f'<div class="lienket-table" style="overflow-x: auto">\n\n{table}\n\n</div>',
+                unsafe_allow_html=True)
     st.caption(t("osm_attribution", lang))
 
 
 def main() -> None:
     """Compose the page."""
     st.set_page_config(page_title="Liên kết vùng", page_icon="🌉", layout="wide")
-    cache.install_assets(str(HERE / "static"))
-    shipped = cache.dataset(str(GEODATA))
-    key = (str(GEODATA), cache.pack_fingerprint())  # what the map's data depends on
+    assets_problem = cache.install_assets(str(HERE / "static"))
+    files = cache.geodata_fingerprint(str(GEODATA))  # a file replaced meanwhile is read again
+    shipped = cache.dataset(str(GEODATA), files)
+    key = (str(GEODATA), files, cache.pack_fingerprint())  # what the map's data depends on
     ds, pack_info, pack_notes = cache.boundaries(shipped, key)
     init_state(ds)
     lang = ss.lang
@@ -302,6 +311,8 @@ def main() -> None:
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle_2025" if era == "2025" else "app_subtitle", lang))
     show_problems(ds, lang)
+    if assets_problem:
+        st.error(t("assets_failed", lang, error=panel.md(assets_problem)))
     col_map, col_panel = st.columns([5, 2])
     with col_map:
         clicked = map_view(ds, key, visible, lang, era)

@@ -45,8 +45,8 @@ def panel_text(at: AppTest) -> str:
 
 def sources_table(at: AppTest) -> list[dict[str, str]]:
     """The sources table (a Markdown table) as rows of cell text, escapes undone."""
-    (text,) = [m.value for m in at.markdown if m.value.startswith("| ")]
-    lines = text.splitlines()
+    (text,) = [m.value for m in at.markdown if "\n| " in m.value]
+    lines = [line for line in text.splitlines() if line.startswith("|")]
 
     def cells(line: str) -> list[str]:
         return [re.sub(r"\\(.)", r"\1", c.strip()) for c in re.split(r"(?<!\\)\|", line)[1:-1]]
