@@ -15,6 +15,7 @@ m = folium.Map(location=[21.0, 106.6], zoom_start=9, tiles=None)
 m.default_js = assets.CORE_JS
 m.default_css = assets.CSS
 folium.TileLayer("OpenStreetMap").add_to(m)
-folium.CircleMarker([21.0, 106.6], radius=8, color="#fff", fill=True,
-                    fill_color=layers.BRIDGE_COLOUR, fill_opacity=1).add_to(m)
+# One marker, of the class the bench waits for (the app's bridges are markers of that class).
+folium.Marker([21.0, 106.6], icon=folium.DivIcon(
+    class_name="lk-bridge", html=f'<b style="color:{layers.BRIDGE_COLOUR}">●</b>')).add_to(m)
 st_folium(m, key="map", height=620, use_container_width=True, returned_objects=[])

@@ -48,7 +48,7 @@ def open_sessions(browser, url: str, count: int, batch: int,
         for page, began in wave:
             try:
                 page.frame_locator(MAP_FRAME).locator(f"#map_div {BRIDGES}").first.wait_for(
-                    timeout=timeout_ms)
+                    state="attached", timeout=timeout_ms)
                 times.append(time.perf_counter() - began)
                 good.append(page)
             except Exception as exc:  # noqa: BLE001 — a page that never renders is the figure

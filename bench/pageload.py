@@ -12,10 +12,11 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from lienket import assets, layers
+from lienket import assets
 
 ROOT = Path(__file__).resolve().parents[1]
-BRIDGES = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+#: Each bridge is a marker (symbol, leader, label); the bare page's one marker has the same class.
+BRIDGES = ".leaflet-marker-icon.lk-bridge"
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 #: Milestones: name -> CSS selector, stamped the first time it matches (page or map iframe).
 MILESTONES = {
@@ -112,7 +113,7 @@ def load(browser, url: str, timeout_ms: int = 120_000) -> dict:
     try:
         page.goto(url, wait_until="commit")
         page.frame_locator(MAP_FRAME).locator(f"#map_div {BRIDGES}").first.wait_for(
-            timeout=timeout_ms)
+            state="attached", timeout=timeout_ms)
         page.wait_for_timeout(300)  # let later milestones (sources table) land
         top = page.evaluate(READ)
         frame = map_frame(page).evaluate(READ)

@@ -372,7 +372,7 @@ def click_figures(report: Report, sc: Scenario, browser, url: str, loads: int) -
         page = context.new_page()
         page.goto(url)
         frame = wait_for_map(page, 60_000)
-        frame.locator(bridge_paths).first.wait_for(timeout=60_000)
+        frame.locator(bridge_paths).first.wait_for(state="attached", timeout=60_000)
         crowd.wait_idle(page)
         target = targets[i % 5]
         t = time.perf_counter()
@@ -432,7 +432,7 @@ def soak_figures(report: Report, sc: Scenario, browser, server, url: str, minute
     for page in pages:
         page.goto(url)
         page.frame_locator(pageload.MAP_FRAME).locator(pageload.BRIDGES).first.wait_for(
-            timeout=120_000)
+            state="attached", timeout=120_000)
     for page in pages:  # warm-up: every kind of action once in each session
         for action in (lambda p: crowd.toggle_layer(p, 3), lambda p: crowd.choose_bridge(p, 2),
                        lambda p: crowd.switch_radio(p, 1), lambda p: crowd.switch_radio(p, 0),
