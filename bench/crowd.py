@@ -73,10 +73,10 @@ def choose_bridge(page, index: int) -> None:
 def switch_radio(page, which: int) -> None:
     """Choose the other option of a sidebar radio (0: language, 1: era)."""
     radio = page.get_by_test_id("stSidebar").get_by_test_id("stRadio").nth(which)
-    options = radio.locator("label")
-    checked = [i for i in range(options.count())
-               if options.nth(i).locator("input").is_checked()]
-    options.nth(1 - (checked[0] if checked else 0)).click()
+    options = radio.get_by_test_id("stRadioOption")
+    chosen = [i for i in range(options.count())
+              if options.nth(i).get_attribute("data-selected") == "true"]
+    options.nth(1 - (chosen[0] if chosen else 0)).click()
     wait_idle(page)
 
 
