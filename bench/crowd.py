@@ -92,9 +92,11 @@ def search(page, text: str) -> None:
         wait_idle(page)
 
 
-def scripted_use(page, rng: random.Random) -> str:
-    """One random user action (toggle, select, era, language, search); returns its name."""
-    action = rng.choice(["toggle", "select", "era", "language", "search"])
+ACTIONS = ("toggle", "select", "era", "language", "search")
+
+
+def scripted_use(page, rng: random.Random, action: str) -> None:
+    """One user action (one of ACTIONS), its details drawn from `rng`."""
     if action == "toggle":
         toggle_layer(page, rng.randrange(7))
     elif action == "select":
@@ -105,7 +107,6 @@ def scripted_use(page, rng: random.Random) -> str:
         switch_radio(page, 0)
     else:
         search(page, rng.choice(["cau", "ha long", "hai phong", "kinh mon", "xyz"]))
-    return action
 
 
 def warm_reruns(page, count: int) -> int:

@@ -137,12 +137,13 @@ def soak_figures(report: Report, sc: Scenario, browser, server, url: str, minute
     warm = rss_kib(server.pid)
     deadline, actions, failures = time.monotonic() + 60 * minutes, 0, 0
     while time.monotonic() < deadline:
-        page = pages[actions % 3]
+        page, action = pages[actions % 3], rng.choice(crowd.ACTIONS)
         try:
-            crowd.scripted_use(page, rng)
+            crowd.scripted_use(page, rng, action)
         except Exception as exc:  # noqa: BLE001 — counted and reported, the soak goes on
             failures += 1
-            print(f"  soak action failed: {type(exc).__name__}", file=sys.stderr, flush=True)
+            print(f"  soak action {action!r} failed: {type(exc).__name__}: "
+                  f"{str(exc).splitlines()[0][:120]}", file=sys.stderr, flush=True)
         actions += 1
     end = rss_kib(server.pid)
     for ctx in contexts:
