@@ -10,12 +10,12 @@ import os
 from pathlib import Path
 
 import folium
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from lienket import (cache, data, download, eras, export, geoboundaries, i18n, layers, legend,
-                     mapview, packs, panel, schema, search, selection, style, urlstate)
+                     mapview, packs, panel, runtime, schema, search, selection, store, style,
+                     urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -127,8 +127,8 @@ def show_problems(ds: data.Dataset, lang: str) -> None:
         (st.error if level == "error" else st.warning)(text)
 
 
-def map_view(ds: data.Dataset, key: tuple, visible: list[str], lang: str, era: str) -> None:
-    """The map; a click on a bridge selects it."""
+def map_view(ds: data.Dataset, key: tuple, visible: list[str], lang: str, era: str) -> bool:
+    """The map; a click on a bridge selects it (True: rerun once the page is drawn)."""
     place = search.lookup(search.cached_index(ds, era), ss.get("place"))
     out = st_folium(
         mapview.base_map(tuple(style.VIEW["opening"]), lang, cache.minimap_outlines(ds, key),
@@ -149,7 +149,8 @@ def map_view(ds: data.Dataset, key: tuple, visible: list[str], lang: str, era: s
         ss.map_click = signature
         if clicked and clicked != ss.bridge:
             ss.bridge, ss.url_notices = clicked, ()
-            st.rerun()
+            return True
+    return False
 
 
 def detail_panel(ds: data.Dataset, lang: str, era: str) -> None:
@@ -197,10 +198,14 @@ def boundaries_panel(ds: data.Dataset, info: packs.PackInfo | None, notes: list[
         st.markdown(t("pack_howto", lang))
         total = geoboundaries.total_size() / 1e6
         if st.button(t("pack_download", lang, mb=f"{total:.0f}"), key="pack_download"):
+            if problem := runtime.unwritable(store.cache_dir()):
+                st.warning(t("cache_not_writable", lang, path=panel.md(store.cache_dir()),
+                             error=panel.md(problem)))
+                return
             bar = st.progress(0.0, text=t("pack_downloading", lang))
             try:
                 geoboundaries.download_pack(ds, lambda got, size: bar.progress(min(got / size, 1.0)))
-            except (download.DownloadError, packs.PackError) as exc:
+            except (download.DownloadError, packs.PackError, OSError) as exc:
                 st.warning(t("pack_download_failed", lang, error=panel.md(exc)))
             else:
                 cache.boundaries.clear()
@@ -271,7 +276,8 @@ def share_panel(params: dict[str, str], lang: str) -> None:
             document.getElementById("done").textContent = {copied};
         }};
         </script>""", height=44)
-    st.code(link, language=None, wrap_lines=True)
+    # Inline code, not st.code: a code block loads a 1.5 MB highlighter before the map can paint.
+    st.markdown(f"`` {link} ``")
     st.caption(t("share_hint", lang))
 
 
@@ -279,32 +285,41 @@ def sources_panel(ds: data.Dataset, lang: str) -> None:
     """'Nguồn dữ liệu': every layer's source, licence, accuracy."""
     st.subheader(t("sources_title", lang))
     st.caption(t("sources_intro", lang))
-    st.dataframe(pd.DataFrame(panel.sources_rows(ds, ds.catalogue, lang)),
-                 hide_index=True, width="stretch")
+    # The table scrolls inside its own box on a phone; every cell is escaped Markdown.
+    table = panel.table_markdown(panel.sources_rows(ds, ds.catalogue, lang))
+    st.markdown(f'<div class="lienket-table" style="overflow-x: auto">\n\n{table}\n\n</div>',
+                unsafe_allow_html=True)
     st.caption(t("osm_attribution", lang))
 
 
 def main() -> None:
     """Compose the page."""
     st.set_page_config(page_title="Liên kết vùng", page_icon="🌉", layout="wide")
-    cache.install_assets(str(HERE / "static"))
-    shipped = cache.dataset(str(GEODATA))
-    key = (str(GEODATA), cache.pack_fingerprint())  # what the map's data depends on
+    assets_problem = cache.install_assets(str(HERE / "static"))
+    files = cache.geodata_fingerprint(str(GEODATA))  # a file replaced meanwhile is read again
+    shipped = cache.dataset(str(GEODATA), files)
+    key = (str(GEODATA), files, cache.pack_fingerprint())  # what the map's data depends on
     ds, pack_info, pack_notes = cache.boundaries(shipped, key)
     init_state(ds)
-    visible = sidebar(ds)
     lang = ss.lang
     era = ss.era if "provinces_2025" in ds.layers else eras.DEFAULT_ERA
     st.html(f"<style>{style.css('page.css')}</style>")
+    # The map comes first in the script, the sidebar after it: the browser builds elements in
+    # the order they arrive, and the map is what a reader waits for. Widget values are in the
+    # session state before their widgets are drawn.
+    visible = [layer for layer in layers.LAYERS if ss.get(f"layer_{layer}", False)]
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle_2025" if era == "2025" else "app_subtitle", lang))
     show_problems(ds, lang)
+    if assets_problem:
+        st.error(t("assets_failed", lang, error=panel.md(assets_problem)))
+    col_map, col_panel = st.columns([5, 2])
+    with col_map:
+        clicked = map_view(ds, key, visible, lang, era)
+    sidebar(ds)
     export_panel(ds, visible, lang, era)
     params = urlstate.to_params(
         urlstate.UrlState(ss.bridge, lang, era, tuple(visible), ss.get("place")), layers.LAYERS)
-    col_map, col_panel = st.columns([5, 2])
-    with col_map:
-        map_view(ds, key, visible, lang, era)
     with col_panel:
         detail_panel(ds, lang, era)
         share_panel(params, lang)
@@ -312,6 +327,8 @@ def main() -> None:
     sources_panel(ds, lang)
     boundaries_panel(shipped, pack_info, pack_notes, lang)
     st.query_params.from_dict(params)
+    if clicked:  # only now: a rerun counts as a finished run, and drops undrawn widgets' state
+        st.rerun()
 
 
 main()

@@ -1,9 +1,11 @@
 """Benchmark: `python bench/run.py` prints each figure beside its target, then a summary table.
 
 The machine is shared and noisy, so the naive build is measured in the same run as the real one
-and compared as ratios. Scenarios: the default view, each era the app offers, and the detailed
-boundary pack imported from ../shared when it is there. Options: --runs N (reruns per median,
->= 20), --loads N (browser loads per median, >= 5), --pages N (concurrent pages), --no-browser.
+and the app's first paint beside a bare st_folium page's, compared as ratios. Scenarios: the
+default view, each era the app offers, and the detailed boundary pack imported from ../shared
+when it is there. Options: --runs N (reruns per median, >= 20), --loads N (browser loads per
+median, >= 5), --sessions N / --batch N (sessions open at once, opened N together), --soak [MIN]
+(3 sessions in scripted use, 10 min), --scenario NAME, --no-browser.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import logging
 import os
 import statistics
 import sys
@@ -23,12 +26,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+class _Expected(logging.Filter):
+    """Drops Streamlit's warnings about running outside a server, which the bench does on
+    purpose (cached functions called directly, AppTest)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return "missing ScriptRunContext" not in message and "No runtime found" not in message
+
+
+# Before Streamlit is imported: importing a component already warns once.
+for _name in ("streamlit.runtime.scriptrunner_utils.script_run_context",
+              "streamlit.runtime.caching.cache_data_api"):
+    logging.getLogger(_name).addFilter(_Expected())
+
 import folium  # noqa: E402
 import shapely  # noqa: E402
 import streamlit_folium as stf  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from bench import firstrun, live, pageload  # noqa: E402
 from lienket import boundary_import, cache, data, layers, mapview, packs, schema, simplify  # noqa: E402
+from tests.browser.harness import serve_app  # noqa: E402
 
 SHARED_RAW = Path(os.environ.get("LIENKET_SHARED", ROOT.parent / "shared")) / "geodata" / "raw"
 KB = 1000
@@ -53,13 +72,13 @@ class Report:
     figures: list[Figure] = field(default_factory=list)
 
     def add(self, scenario: str, name: str, value, unit: str = "", target: str = "",
-            ok: bool | None = None) -> None:
+            ok: bool | None = None, note: str = "") -> None:
         fig = Figure(scenario, name, value, unit, target, ok)
         self.figures.append(fig)
         verdict = {True: "OK", False: "MISS", None: ""}[ok]
         shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
-        print(f"[{scenario}] {name}: {shown} {unit}" + (f"  (target {target}: {verdict})" if target
-                                                         else ""), flush=True)
+        print(f"[{scenario}] {name}: {shown} {unit}" + (f"  ({note})" if note else "")
+              + (f"  (target {target}: {verdict})" if target else ""), flush=True)
 
     def table(self) -> str:
         rows = [f for f in self.figures if f.target]
@@ -130,7 +149,7 @@ def component_args(at: AppTest) -> dict:
 def group_sizes(args: dict, visible: list[str]) -> dict[str, int]:
     """Bytes of each dynamic feature group in the component's arguments."""
     parts = args["feature_group"].split("map_div.addLayer(")
-    names = [*visible, "selection"]
+    names = [*visible, "legend", "search mark", "selection"]
     sizes = {}
     for i, part in enumerate(parts[:-1]):
         sizes[names[i] if i < len(names) else f"group{i}"] = len(part.encode())
@@ -249,15 +268,21 @@ def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: i
     report.add(sc.name, "payload (st_folium arguments), all layers on", total / KB, "KB",
                f"<= {sc.payload_target_kb:.0f} KB", total / KB <= sc.payload_target_kb)
     visible = list(layers.LAYERS)
-    for name, size in group_sizes(args, visible).items():
-        report.add(sc.name, f"payload layer {name}", size / KB, "KB")
     lang, era = sc.params.get("lang", "vi"), sc.params.get("era", "2022")
     display = optimized_dataset(sc, pack_dir)
+    # The same layers with provinces at one detail everywhere (before distance tiers), same run.
+    uniform = cache.layer_scripts.__wrapped__(optimized_dataset(sc, pack_dir, tiers=()), (), lang,
+                                              era)
+    scripts = cache.layer_scripts.__wrapped__(display, (), lang, era)
+    for name, size in group_sizes(args, visible).items():
+        before = len(uniform[name][1].encode()) if name in uniform else None
+        tiered = len(scripts[name][1].encode()) if name in scripts else None
+        note = (f"uniform detail {before / KB:,.1f} KB, distance tiers {tiered / KB:,.1f} KB: "
+                f"{(tiered - before) / KB:+,.1f} KB" if before else "")
+        report.add(sc.name, f"payload layer {name}", size / KB, "KB", note=note)
     for name, group in zip(visible, layers.build(display, visible, lang, era)):
         report.add(sc.name, f"vertices layer {name}", vertices(group), "")
     raw = raw_dataset(display, pack_dir)
-    scripts = {layer: (name, script) for layer, (name, script) in
-               cache.layer_scripts.__wrapped__(display, (), lang, era).items()}
 
     def naive() -> int:      # every rerun: build from stored geometry, render everything
         return component_payload(layers.build(raw, visible, lang, era), lang)
@@ -284,73 +309,24 @@ def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: i
     report.add(sc.name, "build-time ratio naive / ours", t_naive / t_ours, "x")
 
 
-def optimized_dataset(sc: Scenario, pack_dir: Path | None) -> data.Dataset:
-    """The dataset as the app draws it (pack merged, display geometry)."""
+def optimized_dataset(sc: Scenario, pack_dir: Path | None,
+                      tiers: tuple = simplify.DISTANCE_TIERS) -> data.Dataset:
+    """The dataset as the app draws it (pack merged, display geometry; `tiers=()`: provinces at
+    one detail everywhere, as before distance tiers)."""
     ds = data.load(schema.GEODATA)
     pack = packs.load(pack_dir) if pack_dir else None
-    return simplify.for_map(packs.display_dataset(ds, pack))
+    return simplify.for_map(packs.display_dataset(ds, pack), tiers)
 
 
-# --- browser ----------------------------------------------------------------------------------------
-
-def browser_figures(report: Report, sc: Scenario, loads: int, pages: int) -> None:
-    """First paint and click → panel (median), then many pages at once with server RSS."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.harness import (launch_chromium, offline_context, rss_kib, serve_app,
-                                       wait_for_map)
-    bridge_paths = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
-    query = "?" + "&".join(f"{k}={v}" for k, v in sc.params.items()) if sc.params else ""
-    with serve_app(env=sc.env) as url, sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        paint, click = [], []
-        for i in range(loads):
-            context = offline_context(browser, viewport={"width": 1400, "height": 1000})
-            page = context.new_page()
-            t = time.perf_counter()
-            page.goto(f"{url}/{query}")
-            wait_for_map(page, 60_000).locator(bridge_paths).first.wait_for(timeout=60_000)
-            paint.append(time.perf_counter() - t)
-            frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
-            target = ["cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"][i % 5]
-            district = {"cau-trieu": "Thị xã Đông Triều", "cau-may": "Huyện Kim Thành",
-                        "cau-dong-mai": "Thành phố Chí Linh", "cau-dinh": "Huyện Thủy Nguyên",
-                        "cau-quang-thanh": "Huyện An Lão"}[target]
-            t = time.perf_counter()
-            frame.locator(bridge_paths).nth(["cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh",
-                                             "cau-quang-thanh"].index(target)).dispatch_event("click")
-            page.get_by_test_id("stMarkdownContainer").filter(has_text=district).first.wait_for(
-                timeout=30_000)
-            click.append(time.perf_counter() - t)
-            context.close()
-        p = statistics.median(paint)
-        c = statistics.median(click)
-        report.add(sc.name, f"first paint (navigation → bridges in the map), median of {loads}",
-                   p, "s", "<= 3 s", p <= 3)
-        report.add(sc.name, f"click → detail panel updated, median of {loads}", c, "s", "<= 1 s",
-                   c <= 1)
-        before = rss_kib(url.pid)
-        contexts = [offline_context(browser, viewport={"width": 1200, "height": 900})
-                    for _ in range(pages)]
-        opened = [ctx.new_page() for ctx in contexts]
-        for page in opened:
-            page.goto(f"{url}/{query}", wait_until="commit")
-        rendered = 0
-        for page in opened:
-            try:
-                wait_for_map(page, 120_000).locator(bridge_paths).first.wait_for(timeout=120_000)
-                rendered += 1
-            except Exception as exc:  # a page that never renders is the figure, not a crash
-                print(f"  page failed to render: {exc}", file=sys.stderr)
-        after = rss_kib(url.pid)
-        per_page = (after - before) / 1024 / pages
-        report.add(sc.name, f"{pages} pages at once: rendered", f"{rendered}/{pages}", "",
-                   f"{pages}/{pages}", rendered == pages)
-        report.add(sc.name, "server RSS growth per open page", per_page, "MB", "<= 15 MB",
-                   per_page <= 15)
-        for ctx in contexts:
-            ctx.close()
-        browser.close()
+def first_run_figures(report: Report, sc: Scenario) -> None:
+    """A new session's first script run on a warm server, step by step (in-process)."""
+    with environment(sc.env):
+        firstrun.first_run(sc.params)  # warm the caches
+        total, rows = firstrun.first_run(sc.params)
+    report.add(sc.name, "first script run of a new session (warm server)", total, "ms")
+    for label, start, duration, calls in rows:
+        print(f"[{sc.name}] timeline server +{start:5.0f} ms  {label}: {duration:.1f} ms"
+              + (f" ({calls} calls)" if calls > 1 else ""))
 
 
 def main() -> None:
@@ -358,8 +334,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--loads", type=int, default=5)
-    parser.add_argument("--pages", type=int, default=10)
+    parser.add_argument("--sessions", type=int, default=30, help="sessions open at once")
+    parser.add_argument("--batch", type=int, default=10, help="sessions opened together")
+    parser.add_argument("--soak", type=float, nargs="?", const=10.0, default=0.0,
+                        help="soak minutes (3 sessions in scripted use; default 10)")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--scenario", help="only this scenario (default, era 2025, pack)")
     args = parser.parse_args()
     report = Report()
     with tempfile.TemporaryDirectory() as tmp:
@@ -374,13 +354,19 @@ def main() -> None:
             scenarios.append(Scenario("pack", {}, {**empty, "LIENKET_PACK": str(pack_dir)}, 600))
         else:
             print("[pack] ../shared/geodata/raw not found: the pack scenario is skipped")
+        scenarios = [sc for sc in scenarios if args.scenario in (None, sc.name)]
         for sc in scenarios:
             with environment(sc.env):
                 payload_figures(report, sc, pack_dir if sc.name == "pack" else None, args.runs)
                 rerun_figures(report, sc, args.runs)
                 remount_figures(report, sc)
-            if not args.no_browser:
-                browser_figures(report, sc, args.loads, args.pages)
+            first_run_figures(report, sc)
+        if not args.no_browser:
+            with pageload.bare_page_dir() as folder, serve_app(
+                    env={**empty, "PYTHONPATH": str(ROOT)}, script="bare_map.py",
+                    cwd=folder) as bare:
+                for sc in scenarios:
+                    live.browser_figures(report, sc, args, f"{bare}/")
     print("\nSummary\n" + report.table())
 
 

@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from lienket import names, packs, store
+from lienket import inputs, names, packs, store
 from lienket.data import Dataset
 from lienket.packs import Pack, PackError, PackInfo, area_id, district_keys, pack_id
 
@@ -28,9 +28,11 @@ PROVINCE_FIELDS = ("province", "tinh", "Tinh", "NAME_1", "province_name")
 def read_any(paths: Iterable[Path]) -> tuple[gpd.GeoDataFrame, list[str]]:
     """Read GeoJSON / GeoPackage / Shapefile inputs in any CRS, reprojected to EPSG:4326."""
     frames, report = [], []
-    for path in paths:
-        if not Path(path).exists():
-            raise PackError(f"{path}: file not found")
+    for given in paths:
+        try:  # only the regular files named, of known formats, under the size limit
+            path = inputs.checked(Path(given))
+        except inputs.InputError as exc:
+            raise PackError(str(exc)) from None
         try:
             gdf = gpd.read_file(path)
         except Exception as exc:  # pyogrio raises several types; all mean "cannot read"

@@ -18,17 +18,41 @@ from lienket import agreement, assets, basemap, controls, data, highlight, layer
 from lienket.mapview import PrerenderedGroup
 
 
-@st.cache_resource
-def install_assets(static_dir: str) -> int:
-    """Copy Leaflet and jQuery into static/ once per server process."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _installed(static_dir: str) -> int:
+    """Copy the vendor files into static/ (once per server process, unless removed)."""
     return len(assets.install(Path(static_dir)))
 
 
+def install_assets(static_dir: str) -> str | None:
+    """The map's vendor files in static/, put back when removed since; None, or why not."""
+    linked = [url.removeprefix(assets.STATIC_URL + "/") for _name, url in
+              [*assets.JS, *assets.CSS]]
+    if not all((Path(static_dir) / rel).is_file() for rel in linked):  # a few stats per run
+        _installed.clear()
+    try:
+        _installed(static_dir)
+    except (OSError, assets.AssetError) as exc:
+        return str(exc)
+    return None
+
+
+def geodata_fingerprint(directory: str) -> tuple:
+    """Cheap key that changes when a data file is replaced, edited, added or removed."""
+    try:
+        return tuple(sorted((p.name, s.st_mtime_ns, s.st_size) for p in Path(directory).iterdir()
+                            if p.is_file() for s in [p.stat()]))
+    except OSError:  # a missing folder: data.load says which files are missing
+        return ()
+
+
 # Datasets are read-only once loaded: cache_resource shares one object (no per-rerun unpickling,
-# and a stable identity for caches keyed on it, such as the search index).
-@st.cache_resource(show_spinner=False)
-def dataset(directory: str) -> data.Dataset:
-    """The validated data (read once per directory, shared by every session)."""
+# and a stable identity for caches keyed on it, such as the search index). Keyed on the files'
+# fingerprint, so a file replaced while the app runs is read (and its problems shown) on the
+# next run; bounded, so the replaced versions do not pile up.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def dataset(directory: str, fingerprint: tuple = ()) -> data.Dataset:
+    """The validated data (read once per directory and version, shared by every session)."""
     return data.load(Path(directory))
 
 
@@ -41,18 +65,24 @@ def secrets() -> dict[str, Any]:
 
 
 def pack_fingerprint() -> tuple:
-    """Cheap key that changes when a usable pack appears, changes or disappears."""
-    keys = []
-    for origin, path in packs.candidates(secrets()):
-        meta = path / packs.META
-        keys.append((origin, str(path), meta.stat().st_mtime_ns if meta.exists() else None))
-    return tuple(keys)
+    """Cheap key that changes when a pack appears, disappears, or any of its files changes
+    (a pack corrupted while the app runs is checked again, and skipped with a message)."""
+    return tuple((origin, str(path), geodata_fingerprint(str(path)))
+                 for origin, path in packs.candidates(secrets()))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def boundaries(_ds: data.Dataset, key: tuple) -> tuple:
-    """(map dataset, pack info or None, notes) for the best boundary pack; `key` names the inputs."""
-    pack, notes = packs.best(secrets())
+    """(map dataset, pack info or None, notes) for the best boundary pack; `key` names the inputs.
+
+    A pack folder that cannot be read at all (permissions, a disk error) is a note too: the map
+    falls back to the shipped boundaries and the page says why.
+    """
+    try:
+        pack, notes = packs.best(secrets())
+    except OSError as exc:
+        pack, notes = None, [f"{type(exc).__name__}: {exc.strerror or exc}"
+                             + (f" ({exc.filename})" if exc.filename else "")]
     shown = simplify.for_map(packs.display_dataset(_ds, pack))
     return shown, (pack.info if pack else None), notes
 
@@ -94,7 +124,7 @@ def highlight_group(ds: data.Dataset, key: tuple, bridge: str | None, lang: str)
     return PrerenderedGroup(*highlight_script(ds, key, bridge, lang), control=False)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def minimap_outlines(_ds: data.Dataset, key: tuple) -> dict[str, Any]:
     """The minimap's province outlines, computed once per dataset (read-only)."""
     return controls.overview(_ds.layer("provinces"))

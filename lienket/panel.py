@@ -161,6 +161,19 @@ def sources_rows(ds: Dataset, catalogue: dict[str, dict[str, str]], lang: str) -
     return rows
 
 
+def table_markdown(rows: list[dict[str, str]]) -> str:
+    """Rows as a Markdown table, every cell escaped (a Markdown table costs the page no extra
+    script, where st.dataframe loads ~1.4 MB of grid code before the map can paint)."""
+    if not rows:
+        return ""
+    columns = list(rows[0])
+    cell = lambda v: md(" ".join(str(v).split()))  # noqa: E731 — one line per row
+    lines = ["| " + " | ".join(cell(c) for c in columns) + " |",
+             "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(row.get(c, "")) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def _accuracy_range(values: Any, lang: str) -> str:
     """'±30–500 m' over numeric accuracies, plus a note if some are approximate descriptions."""
     numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]

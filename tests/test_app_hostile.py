@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lienket import layers
 from tests.corpus import PAYLOAD, CASES, copy_geodata
+from tests.test_app import sources_table
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 CHECKBOXES = [f"layer_{layer}" for layer in layers.LAYERS]
@@ -118,8 +119,8 @@ def test_script_in_data_shows_as_text_in_panel_sources_and_messages(hostile_app)
     assert "\\<img src=x onerror=alert\\(1\\)\\>" in panel
     for message in [*at.error, *at.warning, *at.info]:
         assert not re.search(r"(?<!\\)<(img|script)", message.value)
-    table = at.dataframe[0].value  # st.dataframe shows cell text, never HTML
-    assert table.iloc[0, 1].endswith(PAYLOAD)
+    table = sources_table(at)  # escaped Markdown: the cell reads as the text, never as HTML
+    assert list(table[0].values())[1].endswith(PAYLOAD)
     assert any(option.endswith(PAYLOAD) for option in at.selectbox(key="bridge_select").options)
 
 

@@ -43,3 +43,19 @@ def test_minimap_and_draw_come_from_django_leaflet(tmp_path):
 def test_a_missing_plugin_is_reported_unavailable(monkeypatch):
     monkeypatch.setitem(assets.PLUGINS, "nothing", ((assets.Asset("x", "no_such_pkg_xyz", "a", "b"),), [], []))
     assert not assets.plugin_available("nothing")
+
+
+def test_the_map_loads_one_script_with_leaflet_jquery_and_the_tools(tmp_path):
+    from lienket import mapview
+    assets.install(tmp_path)
+    bundle = (tmp_path / "vendor" / assets.BUNDLE).read_text(encoding="utf-8")
+    parts = [(tmp_path / "vendor" / p).read_text(encoding="utf-8") for p in
+             assets.bundle_parts(["minimap", "draw"])]
+    assert [bundle.index(p) for p in parts] == sorted(bundle.index(p) for p in parts)
+    assert "L.Control.MiniMap" in bundle and "L.Draw" in bundle and "jQuery" in bundle
+    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi")
+    links = []
+    for elem in [m, *m._children.values()]:
+        links += [url for _name, url in getattr(elem, "default_js", [])]
+    # st_folium loads each distinct link (it dedupes by URL) in turn: the map and tools share one
+    assert set(links) == {assets.BUNDLE_LINK[1]}

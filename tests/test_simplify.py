@@ -10,15 +10,21 @@ UTM = 32648
 
 
 def _overlap_and_gaps(original, simplified) -> tuple[float, float]:
-    """Total pairwise overlap (m²) and largest gap opened between neighbours (m²)."""
+    """Total pairwise overlap (m²) and largest gap opened between neighbours (m²).
+
+    A gap between neighbours is a hole in the union of the simplified shapes that the original
+    union does not have (a coastline drawn coarser far away trims the edge, it opens no hole).
+    """
     shapes = simplified.to_crs(UTM).geometry.values
     overlap = float(sum(shapely.area(shapely.intersection(a, shapes[i + 1:])).sum()
                         for i, a in enumerate(shapes)))
     before = shapely.union_all(original.to_crs(UTM).geometry.values)
-    gaps = before.difference(shapely.union_all(shapes))
-    inner = [g.area for g in getattr(gaps, "geoms", [gaps]) if not g.is_empty
-             and g.intersects(before.buffer(-1000))]  # interior gaps, not coastline trimming
-    return overlap, max(inner, default=0.0)
+    after = shapely.union_all(shapes)
+    holes = [shapely.Polygon(ring) for part in getattr(after, "geoms", [after])
+             for ring in part.interiors]
+    new_holes = [h.area for h in holes if not before.contains(h.representative_point()) or
+                 h.difference(before).area < 0.5 * h.area]
+    return overlap, max(new_holes, default=0.0)
 
 
 def test_provinces_simplify_without_slivers(ds):
@@ -28,6 +34,26 @@ def test_provinces_simplify_without_slivers(ds):
         assert overlap < 1e5, layer      # < 0.1 km² across all 63 (34) shapes
         assert gap < 1e5, layer          # no gap of 10 ha opens between neighbours
         assert shown.layer(layer).is_valid.all()
+        assert shapely.coverage_is_valid(shown.layer(layer).geometry.values), layer
+
+
+def test_provinces_near_the_focus_keep_their_detail_far_ones_are_coarser(ds):
+    shown = simplify.for_map(ds).layer("provinces").set_index("code")
+    fine = simplify.for_display(ds.layer("provinces"), simplify.PROVINCE_TOLERANCE_DEG,
+                                simplify.PROVINCE_PRECISION_DEG).set_index("code")
+    count = lambda g: int(shapely.get_num_coordinates(g.geometry.values).sum())  # noqa: E731
+    focus = ds.layer("provinces")[ds.layer("provinces")["code"].isin(ds.agreement["focus"])]
+    distance = dict(zip(ds.layer("provinces")["code"],
+                        simplify.focus_distance_km(ds.layer("provinces"), focus)))
+    near = [c for c, d in distance.items() if d <= simplify.DISTANCE_TIERS[0][0]]
+    far = [c for c, d in distance.items() if d > simplify.DISTANCE_TIERS[-1][0]]
+    assert {"22", "30", "31"} <= set(near) and len(far) > 20
+    for code in near:       # the signatories and their neighbours: exactly as before
+        assert shapely.equals(shown.geometry[code], fine.geometry[code]), code
+    assert count(shown.loc[far]) < 0.6 * count(fine.loc[far])
+    assert count(shown) < 0.6 * count(fine)
+    assert "simplified on this map" in shown.loc[far[0], "accuracy"]
+    assert "simplified on this map" not in shown.loc["30", "accuracy"]
 
 
 def test_simplification_really_reduces_vertices(ds):

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -37,6 +38,12 @@ def rss_kib(pid: int) -> int:
     raise HarnessError(f"no VmRSS for process {pid}")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, in seconds (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     """An unused TCP port on loopback."""
     with socket.socket() as s:
@@ -45,15 +52,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_app(timeout: float = 60, env: dict[str, str] | None = None) -> Iterator[ServedApp]:
-    """Run the app as a user does (extra environment variables in `env`); yield its URL once
-    healthy."""
+def serve_app(timeout: float = 60, env: dict[str, str] | None = None, script: str = "app.py",
+              cwd: Path = ROOT) -> Iterator[ServedApp]:
+    """Run the app (or another `script` from `cwd`) as a user does (extra environment variables
+    in `env`); yield its URL once healthy."""
     port = free_port()
+    # The server's output goes to a file: a pipe nobody reads would fill and stall the server.
+    log = tempfile.TemporaryFile(mode="w+")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=cwd, stdout=log, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, **(env or {})})
     url = ServedApp(f"http://127.0.0.1:{port}")
     url.pid = proc.pid
@@ -61,7 +71,8 @@ def serve_app(timeout: float = 60, env: dict[str, str] | None = None) -> Iterato
         deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
-                raise HarnessError(f"streamlit exited early:\n{proc.stdout.read()}")
+                log.seek(0)
+                raise HarnessError(f"streamlit exited early:\n{log.read()}")
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
@@ -77,13 +88,32 @@ def serve_app(timeout: float = 60, env: dict[str, str] | None = None) -> Iterato
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
 
 
 def launch_chromium(playwright):
-    """Headless Debian Chromium (Playwright cannot download browsers here)."""
-    if not Path(CHROMIUM).exists():
-        raise HarnessError(f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package")
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    """Headless Debian Chromium; without it, Playwright's own Chromium (downloaded once with
+    `playwright install chromium` where the network allows); else one clear HarnessError."""
+    if Path(CHROMIUM).exists():
+        return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                          args=CHROMIUM_ARGS)
+    try:
+        return playwright.chromium.launch(headless=True, args=CHROMIUM_ARGS)
+    except Exception:  # noqa: BLE001 — Playwright's browser is not downloaded yet: try once
+        pass
+    try:
+        installed = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"],
+                                   capture_output=True, text=True, timeout=600)
+        why = (installed.stderr or installed.stdout).strip().splitlines()
+    except (OSError, subprocess.SubprocessError) as exc:
+        why = [str(exc)]
+    try:
+        return playwright.chromium.launch(headless=True, args=CHROMIUM_ARGS)
+    except Exception as exc:  # noqa: BLE001 — reported as one line below
+        why = why or [str(exc)]
+        raise HarnessError(
+            f"no Chromium: {CHROMIUM} is missing (install Debian's `chromium`) and Playwright's "
+            f"own could not be installed ({why[-1] if why else 'unknown error'})") from None
 
 
 def offline_context(browser, **options):

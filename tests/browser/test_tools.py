@@ -181,7 +181,7 @@ def test_phone_layout_has_no_horizontal_scroll_and_the_panel_below_the_map(brows
         sideways = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
             e.scrollWidth > e.clientWidth + 1
             && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
-            && !e.closest('[data-testid=stDataFrame], [data-testid=stSidebar]'))
+            && !e.closest('.lienket-table, [data-testid=stSidebar]'))
             .map(e => e.getAttribute('data-testid') || e.tagName)""")
         assert sideways == []
         iframe = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
