@@ -96,14 +96,14 @@ def rows(ds: Dataset, visible: Sequence[str], lang: str, era: str) -> list[str]:
             out.append(_row("dot", layers.TOURISM_COLOUR, t("legend_tourism", lang)))
         elif layer == "bridges":
             out.append(_row("bridge", layers.BRIDGE_COLOUR, t("legend_bridge", lang)))
-    if "rivers" in ds.layers:
-        out.append(_row("line", style.COLOURS["river"], t("legend_river", lang)))
     return out
 
 
 def legend_html(ds: Dataset, visible: Sequence[str], lang: str, era: str) -> str:
     """The legend: title with the era, the visible layers' rows, selection and offline notes."""
     body = rows(ds, visible, lang, era) or [f"<div>{html.escape(t('legend_empty', lang))}</div>"]
+    if "rivers" in ds.layers:  # the offline basemap's rivers, whatever layers are on
+        body.append(_row("line", style.COLOURS["river"], t("legend_river", lang)))
     body += [_row("line", layers.SELECTED_COLOUR, t("legend_selected", lang)),
              f"<small>{html.escape(t('legend_offline', lang))}</small>"]
     title = html.escape(f"{t('legend_title', lang)} — {t(f'legend_era_{era}', lang)}")
