@@ -188,8 +188,9 @@ class MapButtons(MacroElement):
                     L.DomEvent.on(a, 'click', function (e) { L.DomEvent.stop(e); act(a); });
                     return a;
                 };
+                // Not animated: Leaflet drops a new view asked for while a zoom still animates.
                 button('lk-frame-opening', '⌂', t.opening, function () {
-                    map.fitBounds(box(frames.opening)); });
+                    map.fitBounds(box(frames.opening), {animate: false}); });
                 // The frame's final size is known only once the page has laid it out: fit the
                 // opening view whenever the map's size changes, until the reader (or a search,
                 // or a selection bringing its districts into view: `_lkViewSet`) moves the map.
@@ -210,7 +211,7 @@ class MapButtons(MacroElement):
                 setTimeout(fit, 400);
                 setTimeout(fit, 1500);
                 button('lk-frame-region', '◎', t.region, function () {
-                    map.fitBounds(box(frames.region)); });
+                    map.fitBounds(box(frames.region), {animate: false}); });
                 var el = map.getContainer();
                 if (el.requestFullscreen || el.webkitRequestFullscreen) {
                     button('lk-fullscreen', '', t.fullscreen, function () {
