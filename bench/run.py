@@ -280,6 +280,10 @@ def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: i
         note = (f"uniform detail {before / KB:,.1f} KB, distance tiers {tiered / KB:,.1f} KB: "
                 f"{(tiered - before) / KB:+,.1f} KB" if before else "")
         report.add(sc.name, f"payload layer {name}", size / KB, "KB", note=note)
+    base = len(str(args.get("script", "")).encode())
+    offline = len(cache.offline_basemap_script.__wrapped__(display, (), lang)[1].encode())
+    report.add(sc.name, "payload base map (backgrounds, minimap, tools)", base / KB, "KB",
+               note=f"of which the offline basemap (land, rivers, towns) {offline / KB:,.1f} KB")
     for name, group in zip(visible, layers.build(display, visible, lang, era)):
         report.add(sc.name, f"vertices layer {name}", vertices(group), "")
     raw = raw_dataset(display, pack_dir)

@@ -35,7 +35,7 @@ def test_offline_tools_are_there_and_fullscreen_works_offline(page, server):
     # minimap: drawn from the app's own files, showing the country's outline with no tiles
     minimap = frame.locator(".leaflet-control-minimap")
     assert minimap.count() == 1
-    assert minimap.locator("path").count() > 50
+    assert minimap.locator("path").count() >= 1  # the country's outline
     assert frame.locator(".leaflet-control-minimap-toggle-display").count() == 1
     # its show/hide button has its arrow (served by the app, not a blank square)
     arrow = leaflet(page).evaluate("""() => new Promise(done => {
