@@ -199,16 +199,22 @@ class MapButtons(MacroElement):
                 ['pointerdown', 'wheel', 'keydown', 'touchstart'].forEach(function (type) {
                     el0.addEventListener(type, function () { moved = true; }, {passive: true});
                 });
-                var fitting = false;
-                map.on('zoomstart dragstart', function () { if (!fitting) { moved = true; } });
+                // Zooms and drags count as the reader's only after our first fit: the map's own
+                // opening fitBounds may run after this script.
+                var fitting = false, watching = false;
+                map.on('zoomstart dragstart', function () {
+                    if (watching && !fitting) { moved = true; }
+                });
                 var fit = function () {
                     if (moved || map._lkViewSet) { return; }
                     fitting = true;
                     map.invalidateSize(false);
                     map.fitBounds(box(frames.opening), {animate: false});
                     fitting = false;
+                    watching = true;
                 };
                 if (window.ResizeObserver) { new ResizeObserver(fit).observe(el0); }
+                setTimeout(fit, 0);
                 setTimeout(fit, 400);
                 setTimeout(fit, 1500);
                 button('lk-frame-region', '◎', t.region, function () {
