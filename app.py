@@ -21,8 +21,7 @@ from lienket.i18n import t
 HERE = Path(__file__).resolve().parent
 #: Where the data is read from: the shipped geodata/, or another directory (tests use a copy).
 GEODATA = Path(os.environ.get("LIENKET_GEODATA") or schema.GEODATA)
-CORRECTIONS = ("correction_thuy_nguyen", "correction_bridges", "correction_crosswise",
-               "correction_dong_trieu_ok")
+CORRECTIONS = panel.CORRECTIONS
 ss = st.session_state
 
 

@@ -1,0 +1,234 @@
+"""The static site's data: every (era, language) variant of the map as one JavaScript file.
+
+Built from the same pure code as the live app: `layers.build` over `layers.LAYERS` (so a new
+layer appears here with no further work), `selection.highlight`, `legend`, `panel` and
+`lienket.i18n`, each group's script made by `prerender` exactly as the app replays it. Geometry
+is split out of the scripts into shared chunks (one for what both eras draw, one per era), so the
+languages of an era share their shapes and a reader's first paint loads one variant.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from lienket import eras, i18n, layers, legend, panel, selection, simplify, urlstate
+from lienket.data import Dataset
+from lienket.i18n import t
+from lienket.mapview import PrerenderedGroup
+from lienket.prerender import prerender
+
+#: CommonMark with raw HTML off: the panel's Markdown escapes data text, and any markup that
+#: slipped through would still show as text.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+#: folium feeds each GeoJSON to its layer as `geo_json_<id>_add({...});`.
+_ADD_CALL = re.compile(r"(\bgeo_json_\w+_add)\((?=\{)")
+#: The parameter name the replayed scripts see their map as.
+MAP_PARAM = PrerenderedGroup.MAP_SLOT
+#: Keys of plain-text UI strings the page shows (set with textContent, never as HTML).
+TEXT_KEYS: tuple[str, ...] = (
+    "app_title", "language", "era_label", "bridge_select", "bridge_none", "layers",
+    "agreement_title", "sources_title", "sources_intro", "osm_attribution", "unknown_bridge",
+    "url_repeated", "url_too_long", "url_odd", "url_unknown", "url_unknown_layers",
+    "site_click_hint", "site_loading", "site_load_failed", "site_panel")
+
+
+def markdown_html(text: str) -> str:
+    """Markdown (data already escaped by `panel.md`) as HTML, raw HTML shown literally."""
+    return _MARKDOWN.render(text)
+
+
+def js_json(value: Any) -> str:
+    """JSON that is also safe inside HTML (`<`, `>` and `&` as escapes)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass
+class GeometryStore:
+    """Every geometry the scripts carry, once, with the eras that draw it."""
+
+    index: dict[str, int] = field(default_factory=dict)
+    values: list[Any] = field(default_factory=list)
+    used_by: list[set[str]] = field(default_factory=list)
+
+    def ref(self, geometry: Any, era: str) -> int:
+        """The shared id of a geometry (added on first sight)."""
+        key = json.dumps(geometry, sort_keys=True, separators=(",", ":"))
+        if key not in self.index:
+            self.index[key] = len(self.values)
+            self.values.append(geometry)
+            self.used_by.append(set())
+        ref = self.index[key]
+        self.used_by[ref].add(era)
+        return ref
+
+    def chunks(self) -> dict[str, dict[str, Any]]:
+        """{'common' or an era: {id: geometry}}: what both eras draw, then each era's own."""
+        every = set(eras.ERAS)
+        out: dict[str, dict[str, Any]] = {}
+        for ref, (geometry, used) in enumerate(zip(self.values, self.used_by)):
+            name = "common" if used >= every or len(used) != 1 else next(iter(used))
+            out.setdefault(name, {})[str(ref)] = geometry
+        return out
+
+
+def split_geometry(script: str, store: GeometryStore, era: str) -> str:
+    """The script with each feature's geometry replaced by its id in `store` (`LK.geo` puts
+    the shapes back in the browser)."""
+    decoder = json.JSONDecoder()
+    out, pos = [], 0
+    for match in _ADD_CALL.finditer(script):
+        if match.start() < pos:
+            continue
+        doc, end = decoder.raw_decode(script, match.end())
+        for feature in doc.get("features", []):
+            if feature.get("geometry") is not None:
+                feature["geometry"] = store.ref(feature["geometry"], era)
+        out += [script[pos:match.end()], "LK.geo(", js_json(doc), ")"]
+        pos = end
+    out.append(script[pos:])
+    return "".join(out)
+
+
+def _maker(group_script: str, group_name: str) -> str:
+    """A JS function that runs a prerendered script on a map and returns its group."""
+    return f"function ({MAP_PARAM}) {{\n{group_script}\nreturn {group_name};\n}}"
+
+
+def bridge_options(ds: Dataset, lang: str) -> list[dict[str, str]]:
+    """The bridges as the page's select box lists them: (id, plain-text label)."""
+    out, seen = [], set()
+    for row in ds.layer("bridges").to_dict("records"):
+        label = str(row.get("name") or row.get("id"))
+        if lang != i18n.DEFAULT_LANG and row.get(f"name_{lang}"):
+            label += f" ({row[f'name_{lang}']})"
+        out.append({"id": str(row["id"]), "label": label if label not in seen
+                    else f"{label} ({row['id']})"})
+        seen.add(label)
+    return out
+
+
+def legend_parts(ds: Dataset, lang: str, era: str) -> dict[str, Any]:
+    """The legend as `legend.legend_html` composes it, in pieces the page joins for the visible
+    layers: head, one block of rows per layer, the 'no layer' row and the tail."""
+    empty = f"<div>{html.escape(t('legend_empty', lang))}</div>"
+    head, tail = legend.legend_html(ds, (), lang, era).split(empty, 1)
+    rows = {layer: "".join(legend.rows(ds, [layer], lang, era)) for layer in layers.LAYERS}
+    return {"head": head, "rows": rows, "empty": empty, "tail": tail}
+
+
+def agreement_html(lang: str) -> str:
+    """The agreement panel: when, where, principle, priorities, timeline, corrections."""
+    return markdown_html(panel.agreement_markdown(lang))
+
+
+def sources_html(ds: Dataset, lang: str) -> str:
+    """'Nguồn dữ liệu' as an HTML table (every cell escaped)."""
+    rows = panel.sources_rows(ds, ds.catalogue, lang)
+    if not rows:
+        return ""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row.values())
+                   + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def problems_html(ds: Dataset, lang: str) -> str:
+    """Data problems, as the app lists them (one block per file)."""
+    return "".join(f'<div class="lk-{level}">{markdown_html(text)}</div>'
+                   for level, text in panel.problem_report(ds, lang))
+
+
+def texts(lang: str, era: str) -> dict[str, str]:
+    """Plain-text UI strings of the page, in `lang`."""
+    out = {key: t(key, lang) for key in TEXT_KEYS}
+    out["subtitle"] = t("app_subtitle_2025" if era == "2025" else "app_subtitle", lang)
+    out.update({f"era_{e}": t(f"era_{e}", lang) for e in eras.ERAS})
+    return out
+
+
+def variant_js(ds: Dataset, era: str, lang: str, store: GeometryStore) -> str:
+    """One variant's file: its layers (scripts and legend rows), highlights, panels and text."""
+    layer_entries = []
+    for layer, group in zip(layers.LAYERS, layers.build(ds, layers.LAYERS, lang, era)):
+        script = split_geometry(prerender(group), store, era)
+        layer_entries.append(f"{{id:{js_json(layer)},name:{js_json(group.layer_name)},"
+                             f"make:{_maker(script, group.get_name())}}}")
+    highlights, panels = [], {}
+    for bridge in selection.bridge_ids(ds):
+        group = selection.highlight(ds, bridge, lang)
+        script = split_geometry(prerender(group), store, era)
+        highlights.append(f"{js_json(bridge)}:{_maker(script, group.get_name())}")
+        panels[bridge] = markdown_html(panel.bridge_markdown(ds, bridge, lang, era))
+    content = {
+        "era": era, "lang": lang, "texts": texts(lang, era),
+        "bridges": bridge_options(ds, lang), "panels": panels,
+        "era_html": markdown_html(panel.era_markdown(ds, lang)) if era == "2025" else "",
+        "legend": legend_parts(ds, lang, era), "agreement": agreement_html(lang),
+        "sources": sources_html(ds, lang), "problems": problems_html(ds, lang),
+    }
+    return (f"LK.variant({js_json(f'{era}-{lang}')},{js_json(content)},"
+            f"[{','.join(layer_entries)}],{{{','.join(highlights)}}});\n")
+
+
+def geometry_js(table: dict[str, Any]) -> str:
+    """A geometry chunk's file."""
+    return f"LK.geoms({js_json(table)});\n"
+
+
+def fingerprint(text: str) -> str:
+    """Short content hash for file names: a new export never meets a stale cached file."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def bounds(ds: Dataset) -> list[list[float]]:
+    """The view the map opens on: the three signatories (as the app's map does)."""
+    focus = ds.layer("provinces")
+    focus = focus[focus["code"].isin(ds.agreement.get("focus", []))] if len(focus) else focus
+    minx, miny, maxx, maxy = focus.total_bounds if len(focus) else (105.9, 20.6, 107.9, 21.6)
+    return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
+
+
+def page_config(ds: Dataset, files: dict[str, list[str]]) -> dict[str, Any]:
+    """What index.html tells the page: files per variant, defaults, and the valid link values
+    (the rules of `lienket.urlstate`)."""
+    return {
+        "files": files, "bounds": bounds(ds),
+        "langs": [{"code": c, "name": i18n.language_name(c)} for c in i18n.LANGS],
+        "eras": list(eras.ERAS) if "provinces_2025" in ds.layers else [eras.DEFAULT_ERA],
+        "layers": list(layers.LAYERS), "bridges": selection.bridge_ids(ds),
+        "defaults": {"lang": i18n.DEFAULT_LANG, "era": eras.DEFAULT_ERA},
+        "rules": {"max_chars": urlstate.MAX_CHARS, "max_layers_chars": urlstate.MAX_LAYERS_CHARS,
+                  "quote_chars": urlstate.QUOTE_CHARS, "no_layers": urlstate.NO_LAYERS},
+        "selected_colour": layers.SELECTED_COLOUR,
+    }
+
+
+def data_files(ds: Dataset) -> tuple[dict[str, str], dict[str, Any]]:
+    """({path under data/: text}, page config) for every era and language of `ds` (as stored:
+    simplified here for the map, like the app's)."""
+    shown = simplify.for_map(ds)
+    store = GeometryStore()
+    era_list = list(eras.ERAS) if "provinces_2025" in shown.layers else [eras.DEFAULT_ERA]
+    variants = {(era, lang): variant_js(shown, era, lang, store)
+                for era in era_list for lang in i18n.LANGS}
+    out: dict[str, str] = {}
+    chunk_names: dict[str, str] = {}
+    for name, table in store.chunks().items():
+        text = geometry_js(table)
+        chunk_names[name] = f"data/geo-{name}.{fingerprint(text)}.js"
+        out[chunk_names[name]] = text
+    files: dict[str, list[str]] = {}
+    for (era, lang), text in variants.items():
+        path = f"data/map-{era}-{lang}.{fingerprint(text)}.js"
+        out[path] = text
+        files[f"{era}-{lang}"] = [chunk_names[c] for c in ("common", era) if c in chunk_names] + [path]
+    return out, page_config(shown, files)
+

@@ -1,0 +1,311 @@
+/* Liên kết vùng, static site: one Leaflet map; each (era, language) variant's layers are loaded
+   on demand from data/ (lienket.sitedata writes them from the live app's own layer scripts).
+   State lives in the URL hash: #bridge=cau-dinh&era=2025&lang=en&layers=bridges,provinces.
+   Text from the data arrives escaped (tooltips, popups) or as HTML rendered from escaped
+   Markdown (panels); everything else is set with textContent. */
+(function () {
+  "use strict";
+  var C = JSON.parse(document.getElementById("lk-config").textContent);
+  var LK = window.LK = {G: {}, V: {}, ready: false, timings: {}};
+
+  // --- data files: geometry chunks and variants, as <script> tags (works from file:// too) ---
+  LK.geoms = function (table) { for (var k in table) { LK.G[k] = table[k]; } };
+  LK.geo = function (doc) {
+    (doc.features || []).forEach(function (f) {
+      if (typeof f.geometry === "number") { f.geometry = LK.G[f.geometry]; }
+    });
+    return doc;
+  };
+  LK.variant = function (key, content, layers, highlights) {
+    LK.V[key] = {content: content, layers: layers, highlights: highlights, groups: {},
+                 lit: {}};
+  };
+  var loading = {};
+  function load(src) {
+    if (!loading[src]) {
+      loading[src] = new Promise(function (ok, fail) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = ok;
+        s.onerror = function () { delete loading[src]; fail(src); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading[src];
+  }
+  function variant(era, lang) {
+    var key = era + "-" + lang;
+    return Promise.all(C.files[key].map(load)).then(function () { return LK.V[key]; });
+  }
+
+  // --- the link: same rules as lienket.urlstate (values checked against the ids given) ---
+  var R = C.rules;
+  function shown(value) {
+    var chars = Array.from(value).map(function (c) {
+      return /[\p{C}\p{Zl}\p{Zp}]/u.test(c) || (/\p{Zs}/u.test(c) && c !== " ")
+        ? "\\u" + c.codePointAt(0).toString(16).padStart(4, "0") : c;
+    });
+    return chars.length <= R.quote_chars ? chars.join("")
+      : chars.slice(0, R.quote_chars).join("") + "…";
+  }
+  function single(params, name, max, notices) {
+    var values = params.getAll(name);
+    if (!values.length) { return null; }
+    if (new Set(values).size > 1) {
+      notices.push([name, shown(values.join(" & ")), "repeated"]);
+      return null;
+    }
+    var value = values[0];
+    if (Array.from(value).length > max) { notices.push([name, shown(value), "too_long"]); return null; }
+    var cleaned = value.trim().toLowerCase();
+    if (cleaned.indexOf("%") >= 0) {
+      try { cleaned = decodeURIComponent(cleaned).trim(); } catch (e) { /* keep it as given */ }
+    }
+    if (!cleaned) { return null; }
+    if (!/^[\x20-\x7e]*$/.test(cleaned)) { notices.push([name, shown(value), "odd"]); return null; }
+    return cleaned;
+  }
+  function choice(params, name, known, notices) {
+    var value = single(params, name, R.max_chars, notices);
+    if (value === null || known.indexOf(value) >= 0) { return value; }
+    notices.push([name, shown(value), "unknown"]);
+    return null;
+  }
+  function layerChoice(params, notices) {
+    var value = single(params, "layers", R.max_layers_chars, notices);
+    if (value === null) { return C.layers.slice(); }
+    if (value === R.no_layers) { return []; }
+    var asked = value.split(",").map(function (a) { return a.trim(); }).filter(Boolean);
+    var unknown = asked.filter(function (a) { return C.layers.indexOf(a) < 0; });
+    var chosen = C.layers.filter(function (l) { return asked.indexOf(l) >= 0; });
+    if (unknown.length) { notices.push(["layers", shown(unknown.join(",")), "unknown"]); }
+    return unknown.length && !chosen.length ? C.layers.slice() : chosen;
+  }
+  function parse(hash) {
+    var params = new URLSearchParams(hash.replace(/^#/, "") || location.search.slice(1));
+    var notices = [];
+    var langs = C.langs.map(function (l) { return l.code; });
+    return {
+      bridge: choice(params, "bridge", C.bridges, notices),
+      lang: choice(params, "lang", langs, notices) || C.defaults.lang,
+      era: choice(params, "era", C.eras, notices) || C.defaults.era,
+      layers: layerChoice(params, notices),
+      notices: notices,
+    };
+  }
+  function toHash(s) {
+    var p = [];
+    if (s.bridge) { p.push("bridge=" + encodeURIComponent(s.bridge)); }
+    if (s.lang !== C.defaults.lang) { p.push("lang=" + s.lang); }
+    if (s.era !== C.defaults.era) { p.push("era=" + s.era); }
+    if (s.layers.length !== C.layers.length) {
+      p.push("layers=" + (s.layers.length ? s.layers.join(",") : R.no_layers));
+    }
+    return p.length ? "#" + p.join("&") : "";
+  }
+  function noticeText(n, texts) {
+    var param = n[0], value = n[1], reason = n[2];
+    var key = param === "bridge" && reason === "unknown" ? "unknown_bridge"
+      : param === "layers" && reason === "unknown" ? "url_unknown_layers" : "url_" + reason;
+    return texts[key].replace("{param}", param).replace("{value}", value);
+  }
+
+  // --- the map ---
+  var map = L.map("lk-map", {minZoom: 5, maxZoom: 17, zoomControl: true});
+  L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+    maxZoom: 19, attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>",
+  }).addTo(map);
+  L.control.scale({metric: true, imperial: false, position: "bottomleft"}).addTo(map);
+  map.fitBounds(C.bounds);
+  var legend = L.control({position: "bottomright"});
+  legend.onAdd = function () {
+    var div = L.DomUtil.create("div", "lienket-legend");
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    return div;
+  };
+  legend.addTo(map);
+
+  var state = null, shownGroups = [], shownHighlight = null, current = null, request = 0;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function group(v, entry) {
+    if (!v.groups[entry.id]) {
+      var g = entry.make(map);
+      g.on("click", function (e) {
+        var f = (e.propagatedFrom || e.layer || {}).feature;
+        if (f && f.properties && f.properties.kind === "bridge" && C.bridges.indexOf(f.properties.id) >= 0) {
+          select(f.properties.id);
+        }
+      });
+      v.groups[entry.id] = g;
+    }
+    return v.groups[entry.id];
+  }
+  function highlight(v, bridge) {
+    if (!bridge || !v.highlights[bridge]) { return null; }
+    if (!v.lit[bridge]) { v.lit[bridge] = v.highlights[bridge](map); }
+    return v.lit[bridge];
+  }
+
+  function drawMap(v) {
+    var wanted = v.layers.filter(function (e) { return state.layers.indexOf(e.id) >= 0; })
+      .map(function (e) { return group(v, e); });
+    var lit = highlight(v, state.bridge);
+    shownGroups.forEach(function (g) { if (wanted.indexOf(g) < 0) { map.removeLayer(g); } });
+    if (shownHighlight && shownHighlight !== lit) { map.removeLayer(shownHighlight); }
+    wanted.forEach(function (g) { if (!map.hasLayer(g)) { g.addTo(map); } });
+    if (lit && !map.hasLayer(lit)) { lit.addTo(map); }
+    // Drawing order stays the layers' order, whatever order they were switched on in.
+    wanted.concat(lit ? [lit] : []).forEach(function (g) { if (g.bringToFront) { g.bringToFront(); } });
+    shownGroups = wanted;
+    shownHighlight = lit;
+  }
+
+  function drawLegend(v) {
+    var L_ = v.content.legend;
+    var rows = state.layers.map(function (l) { return L_.rows[l] || ""; }).join("");
+    legend.getContainer().innerHTML = L_.head + (rows || L_.empty) + L_.tail;
+  }
+
+  function radios(fieldset, name, options, chosen, onPick) {
+    var box = $(fieldset);
+    box.querySelectorAll("label").forEach(function (l) { l.remove(); });
+    options.forEach(function (o) {
+      var label = document.createElement("label");
+      var input = document.createElement("input");
+      input.type = "radio"; input.name = name; input.value = o.code; input.checked = o.code === chosen;
+      input.addEventListener("change", function () { onPick(o.code); });
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(" " + o.name));
+      box.appendChild(label);
+    });
+  }
+
+  function drawControls(v) {
+    var tx = v.content.texts;
+    $("lk-controls").hidden = false;
+    $("lk-lang").querySelector("legend").textContent = tx.language;
+    radios("lk-lang", "lang", C.langs, state.lang, function (code) { update({lang: code}); });
+    var era = $("lk-era");
+    era.hidden = C.eras.length < 2;
+    era.querySelector("legend").textContent = tx.era_label;
+    radios("lk-era", "era", C.eras.map(function (e) { return {code: e, name: tx["era_" + e]}; }),
+           state.era, function (code) { update({era: code}); });
+    $("lk-bridge-label").textContent = tx.bridge_select;
+    var select = $("lk-bridge");
+    select.textContent = "";
+    [{id: "", label: tx.bridge_none}].concat(v.content.bridges).forEach(function (b) {
+      var o = document.createElement("option");
+      o.value = b.id; o.textContent = b.label; o.selected = b.id === (state.bridge || "");
+      select.appendChild(o);
+    });
+    var box = $("lk-layers");
+    box.querySelector("legend").textContent = tx.layers;
+    box.querySelectorAll("label").forEach(function (l) { l.remove(); });
+    v.layers.forEach(function (e) {
+      var label = document.createElement("label");
+      var input = document.createElement("input");
+      input.type = "checkbox"; input.value = e.id; input.checked = state.layers.indexOf(e.id) >= 0;
+      input.addEventListener("change", function () { toggle(e.id, input.checked); });
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(" " + e.name));
+      box.appendChild(label);
+    });
+  }
+
+  function drawPanel(v) {
+    var c = v.content, tx = c.texts;
+    document.documentElement.lang = state.lang;
+    $("lk-title").textContent = tx.app_title;
+    $("lk-subtitle").textContent = tx.subtitle;
+    $("lk-side").setAttribute("aria-label", tx.site_panel);
+    var notices = $("lk-notices");
+    notices.textContent = "";
+    state.notices.forEach(function (n) {
+      var div = document.createElement("div");
+      div.textContent = noticeText(n, tx);
+      notices.appendChild(div);
+    });
+    $("lk-problems").innerHTML = c.problems;
+    var detail = $("lk-detail");
+    if (state.bridge && c.panels[state.bridge]) {
+      detail.innerHTML = c.panels[state.bridge];
+    } else {
+      detail.textContent = "";
+      var hint = document.createElement("p");
+      hint.className = "lk-muted";
+      hint.textContent = tx.site_click_hint;
+      detail.appendChild(hint);
+    }
+    $("lk-era-text").innerHTML = c.era_html;
+    $("lk-agreement").querySelector("summary").textContent = tx.agreement_title;
+    $("lk-agreement").querySelector(".lk-body").innerHTML = c.agreement;
+    $("lk-sources").querySelector("summary").textContent = tx.sources_title;
+    $("lk-sources").querySelector(".lk-intro").textContent = tx.sources_intro;
+    $("lk-sources").querySelector(".lk-body").innerHTML = c.sources;
+    $("lk-sources").querySelector(".lk-osm").textContent = tx.osm_attribution;
+  }
+
+  function render(v) {
+    var t0 = performance.now();
+    var fresh = v !== current;
+    current = v;
+    drawMap(v);
+    drawLegend(v);
+    if (fresh) { drawControls(v); } else { syncControls(); }
+    drawPanel(v);
+    var hash = toHash(state);
+    if (hash !== location.hash && !(hash === "" && location.hash === "")) {
+      history.replaceState(null, "", hash || location.pathname + location.search);
+    }
+    $("lk-status").textContent = "";
+    LK.state = {bridge: state.bridge, lang: state.lang, era: state.era, layers: state.layers.slice()};
+    LK.timings.render = performance.now() - t0;
+    LK.ready = true;
+    document.body.dataset.ready = state.era + "-" + state.lang;
+  }
+
+  function syncControls() {
+    $("lk-bridge").value = state.bridge || "";
+    $("lk-layers").querySelectorAll("input").forEach(function (i) {
+      i.checked = state.layers.indexOf(i.value) >= 0;
+    });
+  }
+
+  function apply(next) {
+    state = next;
+    var mine = ++request;
+    var key = state.era + "-" + state.lang;
+    if (LK.V[key]) { render(LK.V[key]); return Promise.resolve(); }
+    if (current) { $("lk-status").textContent = current.content.texts.site_loading; }
+    return variant(state.era, state.lang).then(function (v) {
+      if (mine === request) { render(v); }
+    }, function (file) {
+      var tx = current ? current.content.texts : null;
+      $("lk-status").textContent = tx ? tx.site_load_failed.replace("{file}", file) : String(file);
+    });
+  }
+  function update(change) {
+    var next = Object.assign({}, state, change, {notices: []});
+    return apply(next);
+  }
+  function select(bridge) {
+    LK.timings.clicked = performance.now();
+    return update({bridge: bridge || null});
+  }
+  function toggle(layer, on) {
+    var layers = C.layers.filter(function (l) {
+      return l === layer ? on : state.layers.indexOf(l) >= 0;
+    });
+    return update({layers: layers});
+  }
+  LK.select = select;
+
+  $("lk-bridge").addEventListener("change", function (e) { select(e.target.value); });
+  $("lk-controls").addEventListener("submit", function (e) { e.preventDefault(); });
+  window.addEventListener("hashchange", function () {
+    if (location.hash !== toHash(state)) { apply(parse(location.hash)); }
+  });
+  apply(parse(location.hash));
+})();
