@@ -144,11 +144,16 @@ def export(dest: Path, ds: Dataset, force: bool = False) -> Written:
     return write(Path(dest), build(ds), force)
 
 
-def zip_bytes(ds: Dataset, folder: str = "lienket-site") -> bytes:
-    """The site as a zip (one top folder), for the app's download button."""
+def zip_bytes(ds: Dataset) -> bytes:
+    """The site of `ds` as a zip, for the app's download button."""
+    return zip_of(build(ds))
+
+
+def zip_of(files: dict[str, bytes], folder: str = "lienket-site") -> bytes:
+    """Site files as a zip with one top folder (same files, same bytes)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for rel, content in sorted(build(ds).items()):
+        for rel, content in sorted(files.items()):
             info = zipfile.ZipInfo(f"{folder}/{rel}", ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
