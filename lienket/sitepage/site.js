@@ -117,6 +117,7 @@
   }).addTo(map);
   L.control.scale({metric: true, imperial: false, position: "bottomleft"}).addTo(map);
   map.fitBounds(C.bounds);
+  LK.map = map;
   var legend = L.control({position: "bottomright"});
   legend.onAdd = function () {
     var div = L.DomUtil.create("div", "lienket-legend");

@@ -1,0 +1,215 @@
+"""The exported static site in headless Chromium, with no network: over http and from file://."""
+
+from __future__ import annotations
+
+import functools
+import re
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from lienket import data, layers, panel, selection, site, urlstate
+from lienket.i18n import t
+from tests.corpus import CASES, PAYLOAD, copy_geodata
+
+pytestmark = pytest.mark.browser
+
+BRIDGE_PATHS = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+TILES = "https://tile.openstreetmap.org/"
+#: Whether the permanent labels on the map (district names) are `want` (sorted).
+LABELS_ARE = """(want) => JSON.stringify(Array.from(
+    document.querySelectorAll('.leaflet-tooltip-pane .leaflet-tooltip'))
+    .map(e => e.innerText).filter(s => !s.includes('\\t')).sort()) === JSON.stringify(want)"""
+#: Marks the SVG path of a bridge feature, so a test can click exactly that bridge.
+MARK_BRIDGE = """(id) => {
+    const v = LK.V[LK.state.era + '-' + LK.state.lang];
+    let path = null;
+    v.groups.bridges.eachLayer(function visit(l) {
+        if (l.eachLayer) { l.eachLayer(visit); }
+        else if (l.feature && l.feature.properties.id === id) { path = l._path; }
+    });
+    path.setAttribute('data-bridge', id);
+}"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without a log line per request."""
+
+    def log_message(self, *args) -> None:
+        """Say nothing."""
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A static server on loopback (a thread of this process), as any static host serves."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory) -> Path:
+    """The shipped data, exported."""
+    return site.export(tmp_path_factory.mktemp("site") / "site", data.load()).path
+
+
+@pytest.fixture(scope="module")
+def site_url(site_dir) -> Iterator[str]:
+    """index.html of the site, served over http."""
+    with serve(site_dir) as url:
+        yield f"{url}/index.html"
+
+
+@pytest.fixture
+def tab(browser):
+    """A page that reaches only loopback and file://; everything else is refused and listed in
+    `tab.refused`; page errors and dialogs are kept too."""
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    refused: list[str] = []
+
+    def route(r):
+        url = r.request.url
+        host = url.split("/")[2].split(":")[0] if "://" in url else ""
+        if url.startswith("file://") or host in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            refused.append(url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.refused, page.errors, page.dialogs = refused, [], []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+
+
+def open_site(page, url: str, hash_: str = "") -> None:
+    """Open the site and wait for its first variant to be drawn."""
+    page.goto(url + hash_)
+    page.wait_for_selector("body[data-ready]", timeout=30_000)
+    page.locator(BRIDGE_PATHS).first.wait_for(state="attached", timeout=10_000)
+
+
+def click_bridge(page, bridge: str) -> None:
+    """A real click event on the bridge's own shape on the map."""
+    page.evaluate(MARK_BRIDGE, bridge)
+    page.locator(f"[data-bridge='{bridge}']").dispatch_event("click")
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_opens_with_no_network_and_each_bridge_shows_its_districts(tab, site_dir, site_url, how):
+    url = site_url if how == "http" else (site_dir / "index.html").as_uri()
+    open_site(tab, url)
+    assert tab.locator(BRIDGE_PATHS).count() == len(selection.bridge_ids(data.load()))
+    assert tab.locator("#lk-title").inner_text() == t("app_title", "vi")
+    ds = data.load()
+    for bridge in selection.bridge_ids(ds):
+        click_bridge(tab, bridge)
+        names = list(selection.connected_districts(ds, bridge)["name"])
+        detail = tab.locator("#lk-detail")
+        assert ds.feature("bridges", bridge)["name"] in detail.locator("h3").inner_text()
+        assert all(name in detail.inner_text() for name in names)
+        # its two districts highlighted on the map, with their names beside them
+        # (the previous bridge's labels fade out in 200 ms)
+        tab.wait_for_function(LABELS_ARE, arg=sorted(names), timeout=5_000)
+        assert f"bridge={bridge}" in tab.evaluate("location.hash")
+    assert tab.errors == []
+    assert [u for u in tab.refused if not u.startswith(TILES)] == []  # tiles aside, nothing left
+
+
+def test_switching_era_and_language_keeps_the_bridge(tab, site_url):
+    open_site(tab, site_url, "#bridge=cau-trieu")
+    tab.get_by_label(t("era_2025", "vi")).check()
+    tab.wait_for_selector("body[data-ready='2025-vi']")
+    legend = tab.locator(".lienket-legend")
+    assert t("legend_era_2025", "vi") in legend.inner_text()
+    assert "Thành phố Hải Phòng" in tab.locator("#lk-detail").inner_text()  # what Kinh Môn became
+    assert t("panel_no_districts", "vi") in tab.locator("#lk-detail").inner_text()
+    tab.get_by_label("English").check()
+    tab.wait_for_selector("body[data-ready='2025-en']")
+    assert tab.locator("#lk-title").inner_text() == t("app_title", "en")
+    assert "Hai Phong City" in tab.locator("#lk-detail").inner_text()
+    assert tab.locator("#lk-bridge").input_value() == "cau-trieu"
+    assert tab.evaluate("location.hash") == "#bridge=cau-trieu&lang=en&era=2025"
+    assert tab.evaluate("document.documentElement.lang") == "en"
+    assert tab.errors == []
+
+
+def test_deep_link_opens_that_view(tab, site_url):
+    open_site(tab, site_url, "#bridge=cau-dinh&era=2025&lang=en&layers=bridges,provinces")
+    assert tab.evaluate("document.body.dataset.ready") == "2025-en"
+    assert tab.locator("#lk-detail h3").inner_text().startswith("Cầu Dinh")
+    checked = tab.locator("#lk-layers input:checked")
+    assert [checked.nth(i).input_value() for i in range(checked.count())] == ["provinces", "bridges"]
+    assert tab.locator("#lk-notices div").count() == 0
+    legend = tab.locator(".lienket-legend").inner_text()
+    assert t("legend_bridge", "en") in legend and t("legend_ring", "en") not in legend
+
+
+def test_unknown_link_values_are_ignored_with_a_gentle_note(tab, site_url):
+    open_site(tab, site_url, "#bridge=cau-vang&era=2030&layers=bridges,rivers-of-gold&lang=en")
+    assert tab.evaluate("document.body.dataset.ready") == "2022-en"  # defaults where unknown
+    notes = tab.locator("#lk-notices div").all_inner_texts()
+    expected = [urlstate.Notice("bridge", "cau-vang", "unknown"),
+                urlstate.Notice("era", "2030", "unknown"),
+                urlstate.Notice("layers", "rivers-of-gold", "unknown")]
+    # the app's own wording (panel.url_notice gives Markdown; these values need no escaping)
+    assert notes == [re.sub(r"\\(.)", r"\1", panel.url_notice(n, "en")) for n in expected]
+    assert tab.locator("#lk-detail h3").count() == 0
+    assert tab.locator("#lk-layers input:checked").count() == 1  # bridges, the one known layer
+
+
+def test_toggling_a_layer_removes_it_and_keeps_the_view(tab, site_url):
+    open_site(tab, site_url)
+    tab.evaluate("LK.map.setView([21.0, 106.6], 11, {animate: false})")
+    view = "[LK.map.getCenter().lat.toFixed(4), LK.map.getCenter().lng.toFixed(4), LK.map.getZoom()]"
+    before = tab.evaluate(view)
+    bridges = tab.get_by_label(t("layer_bridges", "vi"), exact=True)
+    bridges.uncheck()
+    tab.wait_for_function("() => !location.hash.includes('bridges') && location.hash.includes('layers=')")
+    assert tab.locator(BRIDGE_PATHS).count() == 0
+    assert t("legend_bridge", "vi") not in tab.locator(".lienket-legend").inner_text()
+    assert tab.evaluate(view) == before
+    bridges.check()
+    tab.locator(BRIDGE_PATHS).first.wait_for(state="attached")
+    assert tab.evaluate("location.hash") == ""
+    # drawn on top again, as in the app (the layers keep their order)
+    last = tab.evaluate("Array.from(document.querySelectorAll('.leaflet-overlay-pane path'))"
+                        ".slice(-1)[0].getAttribute('fill')")
+    assert last == layers.BRIDGE_COLOUR
+
+
+def test_hostile_corpus_shows_literally_and_runs_nothing(tab, tmp_path):
+    directory = copy_geodata(tmp_path / "geodata")
+    next(c for c in CASES if c.name == "html_in_every_text_property").make(directory)
+    exported = site.export(tmp_path / "site", data.load(directory)).path
+    with serve(exported) as url:
+        open_site(tab, f"{url}/index.html", "#bridge=cau-dinh")
+        assert tab.locator("#lk-detail h3").inner_text() == f"Cầu Dinh{PAYLOAD}"
+        labels = tab.locator(".leaflet-tooltip-pane .leaflet-tooltip").all_inner_texts()
+        assert sorted(labels) == [f"Huyện Thủy Nguyên{PAYLOAD}", f"Thị xã Kinh Môn{PAYLOAD}"]
+        tab.locator(BRIDGE_PATHS).first.dispatch_event("mouseover")
+        tooltip = tab.locator(".leaflet-tooltip", has_text="sông").first
+        tooltip.wait_for()
+        assert "<img src=x onerror=alert(1)>" in tooltip.inner_text()
+        tab.get_by_text(t("sources_title", "vi")).click()
+        assert PAYLOAD in tab.locator("#lk-sources").inner_text()
+        assert "contains HTML markup" in tab.locator("#lk-problems").inner_text()
+        tab.get_by_label("English").check()
+        tab.wait_for_selector("body[data-ready='2022-en']")
+        tab.wait_for_timeout(1000)  # any injected handler would have fired by now
+        assert tab.dialogs == [] and tab.errors == []
+        assert tab.locator("img[src='x']").count() == 0
+        assert tab.locator("script:text('alert(2)')").count() == 0
