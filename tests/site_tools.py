@@ -1,10 +1,15 @@
-"""Read an exported static site back: its page config, and each variant's layers and panels
-as the browser would get them (geometry put back from the shared chunks)."""
+"""An exported static site: served on loopback as a static host would, and read back (its page
+config, and each variant's layers and panels as the browser gets them)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -54,3 +59,24 @@ def variant(site: Path, key: str) -> dict[str, Any]:
             feature["geometry"] = geometry[str(feature["geometry"])]
         out["layers" if kind == "layer" else "highlights"][name] += doc["features"]
     return out
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without a log line per request."""
+
+    def log_message(self, *args) -> None:
+        """Say nothing."""
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A static server on loopback (a thread of this process), as any static host serves."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

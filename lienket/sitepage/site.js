@@ -110,7 +110,13 @@
     return texts[key].replace("{param}", param).replace("{value}", value);
   }
 
-  // --- the map ---
+  // The first variant's files start loading now, while Leaflet itself downloads.
+  var first = parse(location.hash);
+  variant(first.era, first.lang).catch(function () { /* reported when it is drawn */ });
+
+  document.addEventListener("DOMContentLoaded", start);
+  function start() {
+  // --- the map (Leaflet is loaded with defer: it has run by DOMContentLoaded) ---
   var map = L.map("lk-map", {minZoom: 5, maxZoom: 17, zoomControl: true});
   L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
     maxZoom: 19, attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>",
@@ -264,6 +270,7 @@
     LK.state = {bridge: state.bridge, lang: state.lang, era: state.era, layers: state.layers.slice()};
     LK.timings.render = performance.now() - t0;
     LK.ready = true;
+    LK.readyAt = LK.readyAt || performance.now();
     document.body.dataset.ready = state.era + "-" + state.lang;
   }
 
@@ -308,5 +315,6 @@
   window.addEventListener("hashchange", function () {
     if (location.hash !== toHash(state)) { apply(parse(location.hash)); }
   });
-  apply(parse(location.hash));
+  apply(first);
+  }
 })();

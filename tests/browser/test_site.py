@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +11,7 @@ import pytest
 from lienket import data, layers, panel, selection, site, urlstate
 from lienket.i18n import t
 from tests.corpus import CASES, PAYLOAD, copy_geodata
+from tests.site_tools import serve
 
 pytestmark = pytest.mark.browser
 
@@ -34,27 +31,6 @@ MARK_BRIDGE = """(id) => {
     });
     path.setAttribute('data-bridge', id);
 }"""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without a log line per request."""
-
-    def log_message(self, *args) -> None:
-        """Say nothing."""
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A static server on loopback (a thread of this process), as any static host serves."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")
