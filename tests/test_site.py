@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lienket import (__main__ as cli, agreement, eras, i18n, layers, legend, panel, schema,
-                     selection, site, sitedata)
+from lienket import (__main__ as cli, agreement, eras, i18n, layers, legend, panel, selection,
+                     simplify, site, sitedata)
+from lienket.prerender import prerender
 from tests import site_tools
 from tests.corpus import CASES, PAYLOAD, copy_geodata, fingerprint
 
@@ -33,7 +34,7 @@ def test_cli_writes_index_and_only_what_it_needs(tmp_path, capsys):
     manifest = site_tools.config(dest)
     needed = {f for files in manifest["files"].values() for f in files}
     page = (dest / "index.html").read_text(encoding="utf-8")
-    linked = set(re.findall(r'(?:src|href)="([^"]+)"', page))
+    linked = set(re.findall(r'(?:src|href)="([^"]+)"', page)) - {"data:,"}  # the empty icon
     assert all(not re.match(r"[a-z]+:|/", link) for link in linked)  # relative, no CDN
     leaflet_images = {f"vendor/leaflet/{n}" for n in site.LEAFLET_FILES if n.startswith("images/")}
     assert set(written) == needed | linked | leaflet_images | {"index.html", site.MANIFEST}
@@ -66,7 +67,10 @@ def test_first_paint_loads_one_variant_and_languages_share_shapes(exported):
     files = site_tools.config(exported)["files"]
     assert len({f[-1] for f in files.values()}) == len(VARIANTS)  # one data file per variant
     for era in eras.ERAS:  # the languages of an era share every geometry file
-        assert len({tuple(files[f"{era}-{lang}"][:-1]) for lang in i18n.LANGS}) == 1
+        shapes = {tuple(f for f in files[f"{era}-{lang}"] if "/geo-" in f) for lang in i18n.LANGS}
+        assert len(shapes) == 1 and len(next(iter(shapes))) == 2  # shared by both eras, its own
+    for lang in i18n.LANGS:  # and the eras of a language share its text file
+        assert len({files[f"{era}-{lang}"][-2] for era in eras.ERAS}) == 1
     size = sum(len(gzip.compress(p.read_bytes())) for p in exported.rglob("*") if p.is_file())
     assert size < 400_000
 
@@ -77,6 +81,18 @@ def test_legend_pieces_compose_the_apps_legend(ds):
         for visible in (layers.LAYERS, ("bridges",), ()):
             rows = "".join(parts["rows"][layer] for layer in visible) or parts["empty"]
             assert parts["head"] + rows + parts["tail"] == legend.legend_html(ds, visible, "en", era)
+
+
+def test_packed_geometry_gives_back_exactly_the_apps_numbers(ds):
+    store = sitedata.GeometryStore()
+    for era in eras.ERAS:
+        for group in layers.build(simplify.for_map(ds), layers.LAYERS, "vi", era):
+            sitedata.split_geometry(prerender(group), store, era)
+    assert len(store.values) > 100
+    for geometry in store.values:
+        assert site_tools.unpack(sitedata.pack(geometry)) == geometry
+    packed = [sitedata.pack(g) for g in store.values]
+    assert sum("e" in g for g in packed) > 0.9 * len(packed)  # nearly all shapes are packed
 
 
 def test_markdown_never_passes_raw_html():

@@ -9,16 +9,40 @@
   var LK = window.LK = {G: {}, V: {}, ready: false, timings: {}};
 
   // --- data files: geometry chunks and variants, as <script> tags (works from file:// too) ---
-  LK.geoms = function (table) { for (var k in table) { LK.G[k] = table[k]; } };
+  // Packed geometry (lienket.sitedata.pack): each line of positions as integer deltas at
+  // `e` decimals; dividing by 10^e gives back exactly the numbers the app's script carries.
+  var DEPTH = {Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2,
+               MultiPolygon: 3};
+  function unpackLine(flat, scale) {
+    var out = [], x = 0, y = 0;
+    for (var i = 0; i < flat.length; i += 2) {
+      x += flat[i]; y += flat[i + 1];
+      out.push([x / scale, y / scale]);
+    }
+    return out;
+  }
+  function unpack(g) {
+    if (g.e === undefined) { return g; }
+    var scale = Math.pow(10, g.e), depth = DEPTH[g.type];
+    var walk = function (c, level) {
+      return level === 1 ? unpackLine(c, scale) : c.map(function (v) { return walk(v, level - 1); });
+    };
+    return {type: g.type,
+            coordinates: depth === 0 ? unpackLine(g.coordinates, scale)[0] : walk(g.coordinates, depth)};
+  }
+  LK.geoms = function (table) { for (var k in table) { LK.G[k] = unpack(table[k]); } };
   LK.geo = function (doc) {
     (doc.features || []).forEach(function (f) {
       if (typeof f.geometry === "number") { f.geometry = LK.G[f.geometry]; }
     });
     return doc;
   };
-  LK.variant = function (key, content, layers, highlights) {
-    LK.V[key] = {content: content, layers: layers, highlights: highlights, groups: {},
-                 lit: {}};
+  LK.L = {};
+  LK.language = function (lang, content, highlights) {
+    LK.L[lang] = {content: content, highlights: highlights, lit: {}};
+  };
+  LK.variant = function (key, content, layers) {
+    LK.V[key] = {key: key, own: content, layers: layers, groups: {}};
   };
   var loading = {};
   function load(src) {
@@ -33,9 +57,19 @@
     }
     return loading[src];
   }
+  // A variant's own content (panels, legend) joined with its language's (text, highlights).
+  function joined(key) {
+    var v = LK.V[key];
+    if (!v.content) {
+      var lang = LK.L[v.own.lang];
+      v.content = Object.assign({}, lang.content, v.own);
+      v.language = lang;
+    }
+    return v;
+  }
   function variant(era, lang) {
     var key = era + "-" + lang;
-    return Promise.all(C.files[key].map(load)).then(function () { return LK.V[key]; });
+    return Promise.all(C.files[key].map(load)).then(function () { return joined(key); });
   }
 
   // --- the link: same rules as lienket.urlstate (values checked against the ids given) ---
@@ -150,9 +184,10 @@
     return v.groups[entry.id];
   }
   function highlight(v, bridge) {
-    if (!bridge || !v.highlights[bridge]) { return null; }
-    if (!v.lit[bridge]) { v.lit[bridge] = v.highlights[bridge](map); }
-    return v.lit[bridge];
+    var lang = v.language;
+    if (!bridge || !lang.highlights[bridge]) { return null; }
+    if (!lang.lit[bridge]) { lang.lit[bridge] = lang.highlights[bridge](map); }
+    return lang.lit[bridge];
   }
 
   function drawMap(v) {
@@ -170,9 +205,14 @@
   }
 
   function drawLegend(v) {
-    var L_ = v.content.legend;
-    var rows = state.layers.map(function (l) { return L_.rows[l] || ""; }).join("");
-    legend.getContainer().innerHTML = L_.head + (rows || L_.empty) + L_.tail;
+    var parts = v.content.legend, box = legend.getContainer();
+    var was = box.querySelector("details");
+    // open as the reader left it; at first open, folded on a narrow (phone) map, as in the app
+    var open = was ? was.open : map.getSize().x >= 560;
+    var rows = state.layers.map(function (l) { return parts.rows[l] || ""; }).join("");
+    box.innerHTML = parts.head + (rows || parts.empty) + parts.tail;
+    var details = box.querySelector("details");
+    if (details) { details.open = open; }
   }
 
   function radios(fieldset, name, options, chosen, onPick) {
@@ -225,7 +265,7 @@
     var c = v.content, tx = c.texts;
     document.documentElement.lang = state.lang;
     $("lk-title").textContent = tx.app_title;
-    $("lk-subtitle").textContent = tx.subtitle;
+    $("lk-subtitle").textContent = tx["subtitle_" + state.era];
     $("lk-side").setAttribute("aria-label", tx.site_panel);
     var notices = $("lk-notices");
     notices.textContent = "";
@@ -285,7 +325,7 @@
     state = next;
     var mine = ++request;
     var key = state.era + "-" + state.lang;
-    if (LK.V[key]) { render(LK.V[key]); return Promise.resolve(); }
+    if (LK.V[key] && LK.L[state.lang]) { render(joined(key)); return Promise.resolve(); }
     if (current) { $("lk-status").textContent = current.content.texts.site_loading; }
     return variant(state.era, state.lang).then(function (v) {
       if (mine === request) { render(v); }

@@ -11,7 +11,7 @@ import pytest
 from lienket import data, layers, panel, selection, site, urlstate
 from lienket.i18n import t
 from tests.corpus import CASES, PAYLOAD, copy_geodata
-from tests.site_tools import serve
+from tests.site_tools import geometries, serve
 
 pytestmark = pytest.mark.browser
 
@@ -105,7 +105,7 @@ def test_opens_with_no_network_and_each_bridge_shows_its_districts(tab, site_dir
     assert [u for u in tab.refused if not u.startswith(TILES)] == []  # tiles aside, nothing left
 
 
-def test_switching_era_and_language_keeps_the_bridge(tab, site_url):
+def test_switching_era_and_language_keeps_the_bridge(tab, site_dir, site_url):
     open_site(tab, site_url, "#bridge=cau-trieu")
     tab.get_by_label(t("era_2025", "vi")).check()
     tab.wait_for_selector("body[data-ready='2025-vi']")
@@ -120,7 +120,22 @@ def test_switching_era_and_language_keeps_the_bridge(tab, site_url):
     assert tab.locator("#lk-bridge").input_value() == "cau-trieu"
     assert tab.evaluate("location.hash") == "#bridge=cau-trieu&lang=en&era=2025"
     assert tab.evaluate("document.documentElement.lang") == "en"
+    # the shapes the page unpacked are exactly the numbers of the app's scripts
+    assert tab.evaluate("LK.G") == {**geometries(site_dir, "2022-vi"), **geometries(site_dir, "2025-en")}
     assert tab.errors == []
+
+
+def test_phone_layout_has_the_panel_below_the_map_and_no_sideways_scroll(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.route("**/*", lambda r: r.abort() if TILES in r.request.url else r.continue_())
+    page = context.new_page()
+    open_site(page, site_url, "#bridge=cau-may")
+    box_map = page.locator("#lk-map").bounding_box()
+    box_side = page.locator("#lk-side").bounding_box()
+    assert box_side["y"] >= box_map["y"] + box_map["height"] - 1 and box_map["width"] >= 380
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator(".lienket-legend details").evaluate("d => d.open") is False
+    context.close()
 
 
 def test_deep_link_opens_that_view(tab, site_url):
