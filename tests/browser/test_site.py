@@ -64,8 +64,9 @@ def tab(browser):
 
     context.route("**/*", route)
     page = context.new_page()
-    page.refused, page.errors, page.dialogs = refused, [], []
+    page.refused, page.errors, page.dialogs, page.missing = refused, [], [], []
     page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("response", lambda r: page.missing.append(r.url) if r.status >= 400 else None)
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     yield page
     context.close()
@@ -101,7 +102,7 @@ def test_opens_with_no_network_and_each_bridge_shows_its_districts(tab, site_dir
         # (the previous bridge's labels fade out in 200 ms)
         tab.wait_for_function(LABELS_ARE, arg=sorted(names), timeout=5_000)
         assert f"bridge={bridge}" in tab.evaluate("location.hash")
-    assert tab.errors == []
+    assert tab.errors == [] and tab.missing == []
     assert [u for u in tab.refused if not u.startswith(TILES)] == []  # tiles aside, nothing left
 
 
@@ -147,6 +148,14 @@ def test_deep_link_opens_that_view(tab, site_url):
     assert tab.locator("#lk-notices div").count() == 0
     legend = tab.locator(".lienket-legend").inner_text()
     assert t("legend_bridge", "en") in legend and t("legend_ring", "en") not in legend
+    # a link edited in place is followed; the select box (the keyboard's way) selects too
+    tab.evaluate("location.hash = '#bridge=cau-may&lang=en'")
+    tab.wait_for_selector("body[data-ready='2022-en']")
+    assert tab.locator("#lk-detail h3").inner_text().startswith("Cầu Mây")
+    assert tab.locator("#lk-layers input:checked").count() == len(layers.LAYERS)
+    tab.locator("#lk-bridge").select_option("cau-quang-thanh")
+    assert "Huyện An Lão" in tab.locator("#lk-detail").inner_text()
+    assert tab.evaluate("location.hash") == "#bridge=cau-quang-thanh&lang=en"
 
 
 def test_unknown_link_values_are_ignored_with_a_gentle_note(tab, site_url):
