@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lienket import boundary_import, data, download, geoboundaries, packs, schema, site
+from lienket import boundary_import, data, download, geoboundaries, packs, schema
 
 #: Exit codes: 0 clean (warnings allowed), 1 the data has errors, 2 the command itself was wrong.
 OK, DATA_ERRORS, USAGE = 0, 1, 2
@@ -150,6 +150,11 @@ def add_export_site(sub: argparse._SubParsersAction) -> None:
 
 def run_export_site(args: argparse.Namespace) -> int:
     """Build and write the site; problems in the data are listed, as the app lists them."""
+    # Imported here: the other subcommands need neither folium nor the renderer. Streamlit (under
+    # the renderer) warns of "missing ScriptRunContext" outside an app: true, and noise here.
+    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
+    from lienket import site
+
     source = args.data or Path(os.environ.get("LIENKET_GEODATA") or schema.GEODATA)
     if not source.is_dir():
         print(f"lienket export-site: {source}: no such folder", file=sys.stderr)
