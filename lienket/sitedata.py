@@ -1,10 +1,11 @@
-"""The static site's data: every (era, language) variant of the map as one JavaScript file.
+"""The static site's data, as JavaScript files the page loads on demand (from file:// too).
 
 Built from the same pure code as the live app: `layers.build` over `layers.LAYERS` (so a new
 layer appears here with no further work), `selection.highlight`, `legend`, `panel` and
-`lienket.i18n`, each group's script made by `prerender` exactly as the app replays it. Geometry
-is split out of the scripts into shared chunks (one for what both eras draw, one per era), so the
-languages of an era share their shapes and a reader's first paint loads one variant.
+`lienket.i18n`, each group's script made by `prerender` exactly as the app replays it. Files:
+one per (era, language) variant (its layers, legend and bridge panels), one per language (UI
+text, highlights, agreement, sources) and the geometry, split out of the scripts and packed into
+chunks (what both eras draw, then each era's own). A reader's first paint loads one variant.
 """
 
 from __future__ import annotations

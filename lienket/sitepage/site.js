@@ -150,6 +150,7 @@
 
   document.addEventListener("DOMContentLoaded", start);
   function start() {
+  LK.timings.start = performance.now();
   // --- the map (Leaflet is loaded with defer: it has run by DOMContentLoaded) ---
   var map = L.map("lk-map", {minZoom: 5, maxZoom: 17, zoomControl: true});
   L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
