@@ -263,7 +263,7 @@ def page_config(ds: Dataset, files: dict[str, list[str]]) -> dict[str, Any]:
         "defaults": {"lang": i18n.DEFAULT_LANG, "era": eras.DEFAULT_ERA},
         "rules": {"max_chars": urlstate.MAX_CHARS, "max_layers_chars": urlstate.MAX_LAYERS_CHARS,
                   "quote_chars": urlstate.QUOTE_CHARS, "no_layers": urlstate.NO_LAYERS},
-        "selected_colour": layers.SELECTED_COLOUR,
+        "load_failed": t("site_load_failed", i18n.DEFAULT_LANG),
     }
 
 

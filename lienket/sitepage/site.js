@@ -150,212 +150,217 @@
 
   document.addEventListener("DOMContentLoaded", start);
   function start() {
-  LK.timings.start = performance.now();
-  // --- the map (Leaflet is loaded with defer: it has run by DOMContentLoaded) ---
-  var map = L.map("lk-map", {minZoom: 5, maxZoom: 17, zoomControl: true});
-  L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-    maxZoom: 19, attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>",
-  }).addTo(map);
-  L.control.scale({metric: true, imperial: false, position: "bottomleft"}).addTo(map);
-  map.fitBounds(C.bounds);
-  LK.map = map;
-  var legend = L.control({position: "bottomright"});
-  legend.onAdd = function () {
-    var div = L.DomUtil.create("div", "lienket-legend");
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    return div;
-  };
-  legend.addTo(map);
+    LK.timings.start = performance.now();
+    // --- the map (Leaflet is loaded with defer: it has run by DOMContentLoaded) ---
+    var map = L.map("lk-map", {minZoom: 5, maxZoom: 17, zoomControl: true});
+    L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+      maxZoom: 19, attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>",
+    }).addTo(map);
+    L.control.scale({metric: true, imperial: false, position: "bottomleft"}).addTo(map);
+    map.fitBounds(C.bounds);
+    LK.map = map;
+    var legend = L.control({position: "bottomright"});
+    legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "lienket-legend");
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    legend.addTo(map);
 
-  var state = null, shownGroups = [], shownHighlight = null, current = null, request = 0;
-  var $ = function (id) { return document.getElementById(id); };
+    var state = null, shownGroups = [], shownHighlight = null, current = null, request = 0;
+    var $ = function (id) { return document.getElementById(id); };
 
-  function group(v, entry) {
-    if (!v.groups[entry.id]) {
-      var g = entry.make(map);
-      g.on("click", function (e) {
-        var f = (e.propagatedFrom || e.layer || {}).feature;
-        if (f && f.properties && f.properties.kind === "bridge" && C.bridges.indexOf(f.properties.id) >= 0) {
-          select(f.properties.id);
+    function group(v, entry) {
+      if (!v.groups[entry.id]) {
+        var g = entry.make(map);
+        g.on("click", function (e) {
+          var f = (e.propagatedFrom || e.layer || {}).feature;
+          if (f && f.properties && f.properties.kind === "bridge" && C.bridges.indexOf(f.properties.id) >= 0) {
+            select(f.properties.id);
+          }
+        });
+        v.groups[entry.id] = g;
+      }
+      return v.groups[entry.id];
+    }
+    function highlight(v, bridge) {
+      var lang = v.language;
+      if (!bridge || !lang.highlights[bridge]) { return null; }
+      if (!lang.lit[bridge]) { lang.lit[bridge] = lang.highlights[bridge](map); }
+      return lang.lit[bridge];
+    }
+
+    function drawMap(v) {
+      var wanted = v.layers.filter(function (e) { return state.layers.indexOf(e.id) >= 0; })
+        .map(function (e) { return group(v, e); });
+      var lit = highlight(v, state.bridge);
+      shownGroups.forEach(function (g) { if (wanted.indexOf(g) < 0) { map.removeLayer(g); } });
+      if (shownHighlight && shownHighlight !== lit) { map.removeLayer(shownHighlight); }
+      wanted.forEach(function (g) { if (!map.hasLayer(g)) { g.addTo(map); } });
+      if (lit && !map.hasLayer(lit)) { lit.addTo(map); }
+      // Drawing order stays the layers' order, whatever order they were switched on in.
+      wanted.concat(lit ? [lit] : []).forEach(function (g) { if (g.bringToFront) { g.bringToFront(); } });
+      shownGroups = wanted;
+      shownHighlight = lit;
+    }
+
+    function drawLegend(v) {
+      var parts = v.content.legend, box = legend.getContainer();
+      var was = box.querySelector("details");
+      // open as the reader left it; at first open, folded on a narrow (phone) map, as in the app
+      var open = was ? was.open : map.getSize().x >= 560;
+      var rows = state.layers.map(function (l) { return parts.rows[l] || ""; }).join("");
+      box.innerHTML = parts.head + (rows || parts.empty) + parts.tail;
+      var details = box.querySelector("details");
+      if (details) { details.open = open; }
+    }
+
+    function radios(fieldset, name, options, chosen, onPick) {
+      var box = $(fieldset);
+      box.querySelectorAll("label").forEach(function (l) { l.remove(); });
+      options.forEach(function (o) {
+        var label = document.createElement("label");
+        var input = document.createElement("input");
+        input.type = "radio"; input.name = name; input.value = o.code; input.checked = o.code === chosen;
+        input.addEventListener("change", function () { onPick(o.code); });
+        label.appendChild(input);
+        label.appendChild(document.createTextNode(" " + o.name));
+        box.appendChild(label);
+      });
+    }
+
+    function drawControls(v) {
+      var tx = v.content.texts;
+      $("lk-controls").hidden = false;
+      $("lk-lang").querySelector("legend").textContent = tx.language;
+      radios("lk-lang", "lang", C.langs, state.lang, function (code) { update({lang: code}); });
+      var era = $("lk-era");
+      era.hidden = C.eras.length < 2;
+      era.querySelector("legend").textContent = tx.era_label;
+      radios("lk-era", "era", C.eras.map(function (e) { return {code: e, name: tx["era_" + e]}; }),
+             state.era, function (code) { update({era: code}); });
+      $("lk-bridge-label").textContent = tx.bridge_select;
+      var select = $("lk-bridge");
+      select.textContent = "";
+      [{id: "", label: tx.bridge_none}].concat(v.content.bridges).forEach(function (b) {
+        var o = document.createElement("option");
+        o.value = b.id; o.textContent = b.label; o.selected = b.id === (state.bridge || "");
+        select.appendChild(o);
+      });
+      var box = $("lk-layers");
+      box.querySelector("legend").textContent = tx.layers;
+      box.querySelectorAll("label").forEach(function (l) { l.remove(); });
+      v.layers.forEach(function (e) {
+        var label = document.createElement("label");
+        var input = document.createElement("input");
+        input.type = "checkbox"; input.value = e.id; input.checked = state.layers.indexOf(e.id) >= 0;
+        input.addEventListener("change", function () { toggle(e.id, input.checked); });
+        label.appendChild(input);
+        label.appendChild(document.createTextNode(" " + e.name));
+        box.appendChild(label);
+      });
+    }
+
+    function drawPanel(v) {
+      var c = v.content, tx = c.texts;
+      document.documentElement.lang = state.lang;
+      $("lk-title").textContent = tx.app_title;
+      $("lk-subtitle").textContent = tx["subtitle_" + state.era];
+      $("lk-side").setAttribute("aria-label", tx.site_panel);
+      var notices = $("lk-notices");
+      notices.textContent = "";
+      state.notices.forEach(function (n) {
+        var div = document.createElement("div");
+        div.textContent = noticeText(n, tx);
+        notices.appendChild(div);
+      });
+      $("lk-problems").innerHTML = c.problems;
+      var detail = $("lk-detail");
+      if (state.bridge && c.panels[state.bridge]) {
+        detail.innerHTML = c.panels[state.bridge];
+      } else {
+        detail.textContent = "";
+        var hint = document.createElement("p");
+        hint.className = "lk-muted";
+        hint.textContent = tx.site_click_hint;
+        detail.appendChild(hint);
+      }
+      $("lk-era-text").innerHTML = c.era_html;
+      $("lk-agreement").querySelector("summary").textContent = tx.agreement_title;
+      $("lk-agreement").querySelector(".lk-body").innerHTML = c.agreement;
+      $("lk-sources").querySelector("summary").textContent = tx.sources_title;
+      $("lk-sources").querySelector(".lk-intro").textContent = tx.sources_intro;
+      $("lk-sources").querySelector(".lk-body").innerHTML = c.sources;
+      $("lk-sources").querySelector(".lk-osm").textContent = tx.osm_attribution;
+    }
+
+    function render(v) {
+      var t0 = performance.now();
+      var fresh = v !== current;
+      current = v;
+      drawMap(v);
+      drawLegend(v);
+      if (fresh) { drawControls(v); } else { syncControls(); }
+      drawPanel(v);
+      var hash = toHash(state);
+      if (hash !== location.hash && !(hash === "" && location.hash === "")) {
+        history.replaceState(null, "", hash || location.pathname + location.search);
+      }
+      $("lk-status").textContent = "";
+      LK.state = {bridge: state.bridge, lang: state.lang, era: state.era, layers: state.layers.slice()};
+      LK.timings.render = performance.now() - t0;
+      LK.ready = true;
+      LK.readyAt = LK.readyAt || performance.now();
+      document.body.dataset.ready = state.era + "-" + state.lang;
+    }
+
+    function syncControls() {
+      $("lk-bridge").value = state.bridge || "";
+      $("lk-layers").querySelectorAll("input").forEach(function (i) {
+        i.checked = state.layers.indexOf(i.value) >= 0;
+      });
+    }
+
+    function apply(next) {
+      var before = state;
+      state = next;
+      var mine = ++request;
+      var key = state.era + "-" + state.lang;
+      if (LK.V[key] && LK.L[state.lang]) { render(joined(key)); return Promise.resolve(); }
+      if (current) { $("lk-status").textContent = current.content.texts.site_loading; }
+      return variant(state.era, state.lang).then(function (v) {
+        if (mine === request) { render(v); }
+      }, function (file) {
+        var text = current ? current.content.texts.site_load_failed : C.load_failed;
+        $("lk-status").textContent = text.replace("{file}", file);
+        if (mine === request && before && current) {  // stay on the view that is drawn
+          state = before;
+          drawControls(current);
         }
       });
-      v.groups[entry.id] = g;
     }
-    return v.groups[entry.id];
-  }
-  function highlight(v, bridge) {
-    var lang = v.language;
-    if (!bridge || !lang.highlights[bridge]) { return null; }
-    if (!lang.lit[bridge]) { lang.lit[bridge] = lang.highlights[bridge](map); }
-    return lang.lit[bridge];
-  }
-
-  function drawMap(v) {
-    var wanted = v.layers.filter(function (e) { return state.layers.indexOf(e.id) >= 0; })
-      .map(function (e) { return group(v, e); });
-    var lit = highlight(v, state.bridge);
-    shownGroups.forEach(function (g) { if (wanted.indexOf(g) < 0) { map.removeLayer(g); } });
-    if (shownHighlight && shownHighlight !== lit) { map.removeLayer(shownHighlight); }
-    wanted.forEach(function (g) { if (!map.hasLayer(g)) { g.addTo(map); } });
-    if (lit && !map.hasLayer(lit)) { lit.addTo(map); }
-    // Drawing order stays the layers' order, whatever order they were switched on in.
-    wanted.concat(lit ? [lit] : []).forEach(function (g) { if (g.bringToFront) { g.bringToFront(); } });
-    shownGroups = wanted;
-    shownHighlight = lit;
-  }
-
-  function drawLegend(v) {
-    var parts = v.content.legend, box = legend.getContainer();
-    var was = box.querySelector("details");
-    // open as the reader left it; at first open, folded on a narrow (phone) map, as in the app
-    var open = was ? was.open : map.getSize().x >= 560;
-    var rows = state.layers.map(function (l) { return parts.rows[l] || ""; }).join("");
-    box.innerHTML = parts.head + (rows || parts.empty) + parts.tail;
-    var details = box.querySelector("details");
-    if (details) { details.open = open; }
-  }
-
-  function radios(fieldset, name, options, chosen, onPick) {
-    var box = $(fieldset);
-    box.querySelectorAll("label").forEach(function (l) { l.remove(); });
-    options.forEach(function (o) {
-      var label = document.createElement("label");
-      var input = document.createElement("input");
-      input.type = "radio"; input.name = name; input.value = o.code; input.checked = o.code === chosen;
-      input.addEventListener("change", function () { onPick(o.code); });
-      label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + o.name));
-      box.appendChild(label);
-    });
-  }
-
-  function drawControls(v) {
-    var tx = v.content.texts;
-    $("lk-controls").hidden = false;
-    $("lk-lang").querySelector("legend").textContent = tx.language;
-    radios("lk-lang", "lang", C.langs, state.lang, function (code) { update({lang: code}); });
-    var era = $("lk-era");
-    era.hidden = C.eras.length < 2;
-    era.querySelector("legend").textContent = tx.era_label;
-    radios("lk-era", "era", C.eras.map(function (e) { return {code: e, name: tx["era_" + e]}; }),
-           state.era, function (code) { update({era: code}); });
-    $("lk-bridge-label").textContent = tx.bridge_select;
-    var select = $("lk-bridge");
-    select.textContent = "";
-    [{id: "", label: tx.bridge_none}].concat(v.content.bridges).forEach(function (b) {
-      var o = document.createElement("option");
-      o.value = b.id; o.textContent = b.label; o.selected = b.id === (state.bridge || "");
-      select.appendChild(o);
-    });
-    var box = $("lk-layers");
-    box.querySelector("legend").textContent = tx.layers;
-    box.querySelectorAll("label").forEach(function (l) { l.remove(); });
-    v.layers.forEach(function (e) {
-      var label = document.createElement("label");
-      var input = document.createElement("input");
-      input.type = "checkbox"; input.value = e.id; input.checked = state.layers.indexOf(e.id) >= 0;
-      input.addEventListener("change", function () { toggle(e.id, input.checked); });
-      label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + e.name));
-      box.appendChild(label);
-    });
-  }
-
-  function drawPanel(v) {
-    var c = v.content, tx = c.texts;
-    document.documentElement.lang = state.lang;
-    $("lk-title").textContent = tx.app_title;
-    $("lk-subtitle").textContent = tx["subtitle_" + state.era];
-    $("lk-side").setAttribute("aria-label", tx.site_panel);
-    var notices = $("lk-notices");
-    notices.textContent = "";
-    state.notices.forEach(function (n) {
-      var div = document.createElement("div");
-      div.textContent = noticeText(n, tx);
-      notices.appendChild(div);
-    });
-    $("lk-problems").innerHTML = c.problems;
-    var detail = $("lk-detail");
-    if (state.bridge && c.panels[state.bridge]) {
-      detail.innerHTML = c.panels[state.bridge];
-    } else {
-      detail.textContent = "";
-      var hint = document.createElement("p");
-      hint.className = "lk-muted";
-      hint.textContent = tx.site_click_hint;
-      detail.appendChild(hint);
+    function update(change) {
+      var next = Object.assign({}, state, change, {notices: []});
+      return apply(next);
     }
-    $("lk-era-text").innerHTML = c.era_html;
-    $("lk-agreement").querySelector("summary").textContent = tx.agreement_title;
-    $("lk-agreement").querySelector(".lk-body").innerHTML = c.agreement;
-    $("lk-sources").querySelector("summary").textContent = tx.sources_title;
-    $("lk-sources").querySelector(".lk-intro").textContent = tx.sources_intro;
-    $("lk-sources").querySelector(".lk-body").innerHTML = c.sources;
-    $("lk-sources").querySelector(".lk-osm").textContent = tx.osm_attribution;
-  }
-
-  function render(v) {
-    var t0 = performance.now();
-    var fresh = v !== current;
-    current = v;
-    drawMap(v);
-    drawLegend(v);
-    if (fresh) { drawControls(v); } else { syncControls(); }
-    drawPanel(v);
-    var hash = toHash(state);
-    if (hash !== location.hash && !(hash === "" && location.hash === "")) {
-      history.replaceState(null, "", hash || location.pathname + location.search);
+    function select(bridge) {
+      LK.timings.clicked = performance.now();
+      return update({bridge: bridge || null});
     }
-    $("lk-status").textContent = "";
-    LK.state = {bridge: state.bridge, lang: state.lang, era: state.era, layers: state.layers.slice()};
-    LK.timings.render = performance.now() - t0;
-    LK.ready = true;
-    LK.readyAt = LK.readyAt || performance.now();
-    document.body.dataset.ready = state.era + "-" + state.lang;
-  }
+    function toggle(layer, on) {
+      var layers = C.layers.filter(function (l) {
+        return l === layer ? on : state.layers.indexOf(l) >= 0;
+      });
+      return update({layers: layers});
+    }
+    LK.select = select;
 
-  function syncControls() {
-    $("lk-bridge").value = state.bridge || "";
-    $("lk-layers").querySelectorAll("input").forEach(function (i) {
-      i.checked = state.layers.indexOf(i.value) >= 0;
+    $("lk-bridge").addEventListener("change", function (e) { select(e.target.value); });
+    $("lk-controls").addEventListener("submit", function (e) { e.preventDefault(); });
+    window.addEventListener("hashchange", function () {
+      if (location.hash !== toHash(state)) { apply(parse(location.hash)); }
     });
-  }
-
-  function apply(next) {
-    state = next;
-    var mine = ++request;
-    var key = state.era + "-" + state.lang;
-    if (LK.V[key] && LK.L[state.lang]) { render(joined(key)); return Promise.resolve(); }
-    if (current) { $("lk-status").textContent = current.content.texts.site_loading; }
-    return variant(state.era, state.lang).then(function (v) {
-      if (mine === request) { render(v); }
-    }, function (file) {
-      var tx = current ? current.content.texts : null;
-      $("lk-status").textContent = tx ? tx.site_load_failed.replace("{file}", file) : String(file);
-    });
-  }
-  function update(change) {
-    var next = Object.assign({}, state, change, {notices: []});
-    return apply(next);
-  }
-  function select(bridge) {
-    LK.timings.clicked = performance.now();
-    return update({bridge: bridge || null});
-  }
-  function toggle(layer, on) {
-    var layers = C.layers.filter(function (l) {
-      return l === layer ? on : state.layers.indexOf(l) >= 0;
-    });
-    return update({layers: layers});
-  }
-  LK.select = select;
-
-  $("lk-bridge").addEventListener("change", function (e) { select(e.target.value); });
-  $("lk-controls").addEventListener("submit", function (e) { e.preventDefault(); });
-  window.addEventListener("hashchange", function () {
-    if (location.hash !== toHash(state)) { apply(parse(location.hash)); }
-  });
-  apply(first);
+    apply(first);
   }
 })();

@@ -11,6 +11,7 @@ import pytest
 from lienket import data, layers, panel, selection, site, urlstate
 from lienket.i18n import t
 from tests.corpus import CASES, PAYLOAD, copy_geodata
+from tests import site_tools
 from tests.site_tools import geometries, serve
 
 pytestmark = pytest.mark.browser
@@ -213,3 +214,18 @@ def test_hostile_corpus_shows_literally_and_runs_nothing(tab, tmp_path):
         assert tab.dialogs == [] and tab.errors == []
         assert tab.locator("img[src='x']").count() == 0
         assert tab.locator("script:text('alert(2)')").count() == 0
+
+
+def test_a_missing_data_file_is_said_and_the_drawn_view_stays(tab, site_dir, tmp_path):
+    import shutil
+    broken = shutil.copytree(site_dir, tmp_path / "broken")
+    (missing,) = [f for f in site_tools.config(broken)["files"]["2025-vi"] if "/map-" in f]
+    (broken / missing).unlink()  # a host that lost one file
+    open_site(tab, (broken / "index.html").as_uri(), "#bridge=cau-dinh")
+    tab.get_by_label(t("era_2025", "vi")).check()
+    status = tab.locator("#lk-status")
+    status.filter(has_text=missing).wait_for(timeout=10_000)
+    assert status.inner_text() == t("site_load_failed", "vi", file=missing)
+    assert tab.evaluate("document.body.dataset.ready") == "2022-vi"
+    assert tab.get_by_label(t("era_2022", "vi"), exact=True).is_checked()
+    assert "Cầu Dinh" in tab.locator("#lk-detail h3").inner_text() and tab.errors == []
