@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lienket import data, layers, selection, site  # noqa: E402
+from lienket import data, selection, site  # noqa: E402
 
 SCENARIO = "site"
 #: Clicks a bridge's own shape and resolves with the ms until the next frame, once the panel
@@ -33,7 +33,7 @@ CLICK = """(id) => new Promise((done, fail) => {
     let path = null;
     v.groups.bridges.eachLayer(function visit(l) {
         if (l.eachLayer) { l.eachLayer(visit); }
-        else if (l.feature && l.feature.properties.id === id) { path = l._path; }
+        else if (l.feature && l.feature.properties.id === id) { path = l._path || l._icon; }
     });
     const t0 = performance.now();
     path.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window}));
@@ -75,7 +75,7 @@ def browser_timings(directory: Path, loads: int) -> tuple[list[float], list[floa
 
     from tests.browser.harness import launch_chromium, offline_context
     from tests.site_tools import serve
-    bridge_paths = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+    bridge_paths = ".leaflet-marker-icon.lk-bridge"
     bridges = selection.bridge_ids(data.load())
     paint, in_page, click = [], [], []
     with serve(directory) as url, sync_playwright() as pw:
@@ -85,7 +85,7 @@ def browser_timings(directory: Path, loads: int) -> tuple[list[float], list[floa
             page = context.new_page()
             t = time.perf_counter()
             page.goto(f"{url}/index.html", wait_until="commit")  # not the tiles' load event
-            page.locator(bridge_paths).first.wait_for(timeout=60_000)
+            page.locator(bridge_paths).first.wait_for(state="attached", timeout=60_000)
             paint.append(time.perf_counter() - t)
             page.wait_for_selector("body[data-ready]")
             in_page.append(page.evaluate("LK.readyAt") / 1000)
@@ -100,7 +100,7 @@ def live_first_paint(loads: int) -> float:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.harness import launch_chromium, offline_context, serve_app, wait_for_map
-    bridge_paths = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+    bridge_paths = ".leaflet-marker-icon.lk-bridge"
     paint = []
     with tempfile.TemporaryDirectory() as cache, \
             serve_app(env={"LIENKET_CACHE": cache}) as url, sync_playwright() as pw:
@@ -110,7 +110,8 @@ def live_first_paint(loads: int) -> float:
             page = context.new_page()
             t = time.perf_counter()
             page.goto(f"{url}/")
-            wait_for_map(page, 60_000).locator(bridge_paths).first.wait_for(timeout=60_000)
+            wait_for_map(page, 60_000).locator(bridge_paths).first.wait_for(state="attached",
+                                                                            timeout=60_000)
             paint.append(time.perf_counter() - t)
             context.close()
         browser.close()

@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lienket import assets, i18n, mapview, sitedata
+from lienket import assets, i18n, sitedata, style
 from lienket.data import Dataset
 from lienket.i18n import t
 
@@ -54,8 +54,8 @@ def _fingerprinted(name: str, data: bytes) -> str:
 
 def _style() -> str:
     """The page's stylesheet: its own layout, then the map's own (legend, background)."""
-    map_style = mapview._STYLE.replace("<style>", "").replace("</style>", "")
-    return (PAGE / "site.css").read_text(encoding="utf-8") + "\n/* as in the live app */" + map_style
+    return ((PAGE / "site.css").read_text(encoding="utf-8") + "\n/* the live app's map.css */\n"
+            + style.css("map.css"))
 
 
 def build(ds: Dataset) -> dict[str, bytes]:

@@ -2,7 +2,8 @@
 
 Built from the same pure code as the live app: `layers.build` over `layers.LAYERS` (so a new
 layer appears here with no further work), `selection.highlight`, `legend`, `panel` and
-`lienket.i18n`, each group's script made by `prerender` exactly as the app replays it. Files:
+`lienket.i18n`, each group's script made by `prerender` exactly as the app replays it, and the
+offline basemap of `lienket.basemap`. Files:
 one per (era, language) variant (its layers, legend and bridge panels), one per language (UI
 text, highlights, agreement, sources) and the geometry, split out of the scripts and packed into
 chunks (what both eras draw, then each era's own). A reader's first paint loads one variant.
@@ -20,7 +21,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from lienket import eras, i18n, layers, legend, panel, selection, simplify, urlstate
+from lienket import (basemap, eras, highlight, i18n, layers, legend, panel, selection,
+                     simplify, style, urlstate)
 from lienket.data import Dataset
 from lienket.i18n import t
 from lienket.mapview import PrerenderedGroup
@@ -205,16 +207,22 @@ def texts(lang: str) -> dict[str, str]:
 
 def language_js(ds: Dataset, lang: str, store: GeometryStore) -> str:
     """What both eras of a language share: UI text, the bridge list, the agreement, the
-    sources, data problems and each bridge's highlight (the same in both eras, as in the app)."""
+    sources, data problems, each bridge's highlight (the same in both eras, as in the app) and
+    the offline basemap."""
     highlights = []
     for bridge in selection.bridge_ids(ds):
-        group = selection.highlight(ds, bridge, lang)
+        group = highlight.group(ds, bridge, lang)
         script = split_geometry(prerender(group), store, ALL_ERAS)
         highlights.append(f"{js_json(bridge)}:{_maker(script, group.get_name())}")
+    offline = basemap.offline_group(ds, lang)
+    script = split_geometry(prerender(offline), store, ALL_ERAS)
     content = {"lang": lang, "texts": texts(lang), "bridges": bridge_options(ds, lang),
                "agreement": agreement_html(lang), "sources": sources_html(ds, lang),
                "problems": problems_html(ds, lang)}
-    return f"LK.language({js_json(lang)},{js_json(content)},{{{','.join(highlights)}}});\n"
+    background = (f"{{name:{js_json(offline.layer_name)},"
+                  f"make:{_maker(script, offline.get_name())}}}")
+    return (f"LK.language({js_json(lang)},{js_json(content)},{{{','.join(highlights)}}},"
+            f"{background});\n")
 
 
 def variant_js(ds: Dataset, era: str, lang: str, store: GeometryStore) -> str:
@@ -244,11 +252,9 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
-def bounds(ds: Dataset) -> list[list[float]]:
-    """The view the map opens on: the three signatories (as the app's map does)."""
-    focus = ds.layer("provinces")
-    focus = focus[focus["code"].isin(ds.agreement.get("focus", []))] if len(focus) else focus
-    minx, miny, maxx, maxy = focus.total_bounds if len(focus) else (105.9, 20.6, 107.9, 21.6)
+def bounds() -> list[list[float]]:
+    """The view the map opens on, the app's (`styles/cartography.toml`), as Leaflet bounds."""
+    minx, miny, maxx, maxy = style.VIEW["opening"]
     return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
 
 
@@ -256,7 +262,7 @@ def page_config(ds: Dataset, files: dict[str, list[str]]) -> dict[str, Any]:
     """What index.html tells the page: files per variant, defaults, and the valid link values
     (the rules of `lienket.urlstate`)."""
     return {
-        "files": files, "bounds": bounds(ds),
+        "files": files, "bounds": bounds(),
         "langs": [{"code": c, "name": i18n.language_name(c)} for c in i18n.LANGS],
         "eras": list(eras.ERAS) if "provinces_2025" in ds.layers else [eras.DEFAULT_ERA],
         "layers": list(layers.LAYERS), "bridges": selection.bridge_ids(ds),
@@ -264,6 +270,9 @@ def page_config(ds: Dataset, files: dict[str, list[str]]) -> dict[str, Any]:
         "rules": {"max_chars": urlstate.MAX_CHARS, "max_layers_chars": urlstate.MAX_LAYERS_CHARS,
                   "quote_chars": urlstate.QUOTE_CHARS, "no_layers": urlstate.NO_LAYERS},
         "load_failed": t("site_load_failed", i18n.DEFAULT_LANG),
+        "zoom_snap": style.VIEW["zoom_snap"],
+        "tiles": {"url": basemap.OSM_TILES, "attribution": basemap.OSM_ATTRIBUTION,
+                  "names": {c: t("basemap_osm", c) for c in i18n.LANGS}},
     }
 
 

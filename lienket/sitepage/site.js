@@ -38,8 +38,8 @@
     return doc;
   };
   LK.L = {};
-  LK.language = function (lang, content, highlights) {
-    LK.L[lang] = {content: content, highlights: highlights, lit: {}};
+  LK.language = function (lang, content, highlights, background) {
+    LK.L[lang] = {content: content, highlights: highlights, lit: {}, background: background};
   };
   LK.variant = function (key, content, layers) {
     LK.V[key] = {key: key, own: content, layers: layers, groups: {}};
@@ -152,13 +152,64 @@
   function start() {
     LK.timings.start = performance.now();
     // --- the map (Leaflet is loaded with defer: it has run by DOMContentLoaded) ---
-    var map = L.map("lk-map", {minZoom: 5, maxZoom: 17, zoomControl: true});
-    L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-      maxZoom: 19, attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>",
-    }).addTo(map);
+    var map = L.map("lk-map", {minZoom: 5, maxZoom: 17, zoomControl: true, zoomSnap: C.zoom_snap,
+                               zoomDelta: 0.5});
     L.control.scale({metric: true, imperial: false, position: "bottomleft"}).addTo(map);
+    // Town names show by zoom and rank (map.css), as in the app.
+    var zoomClasses = function () {
+      var z = map.getZoom(), el = map.getContainer();
+      [9, 10, 11, 12].forEach(function (n) {
+        L.DomUtil[z < n ? "addClass" : "removeClass"](el, "lk-zoom-lt" + n);
+      });
+    };
+    map.on("zoomend", zoomClasses);
     map.fitBounds(C.bounds);
+    zoomClasses();
     LK.map = map;
+
+    // --- the background, as in the app (lienket.basemap): the offline basemap first; the tiles
+    // as soon as one loads, unless the reader chose. Offline the probe fails quietly. ---
+    var tiles = L.tileLayer(C.tiles.url, {maxZoom: 19, attribution: C.tiles.attribution});
+    var background = "offline", chosen = false, bases = null, baseLang = null;
+    function drawBackground(v) {
+      var lang = v.language;
+      if (!lang.base) { lang.base = lang.background.make(map); }
+      Object.keys(LK.L).forEach(function (code) {
+        var b = LK.L[code].base;
+        if (b && map.hasLayer(b) && (b !== lang.base || background !== "offline")) { map.removeLayer(b); }
+      });
+      if (background === "offline" && !map.hasLayer(lang.base)) { lang.base.addTo(map); }
+      if (background === "tiles" && !map.hasLayer(tiles)) { tiles.addTo(map); }
+      if (background === "offline" && map.hasLayer(tiles)) { map.removeLayer(tiles); }
+      if (lang.base.bringToBack) { lang.base.bringToBack(); }
+      if (baseLang !== v.own.lang) {  // the layer control names the backgrounds in the language
+        if (bases) { bases.remove(); }
+        var named = {};
+        named[lang.background.name] = lang.base;
+        named[C.tiles.names[v.own.lang]] = tiles;
+        bases = L.control.layers(named, null, {collapsed: true, position: "topright"}).addTo(map);
+        baseLang = v.own.lang;
+      }
+      map.getContainer().setAttribute("data-background", background);
+    }
+    map.on("baselayerchange", function (e) {
+      chosen = true;
+      background = e.layer === tiles ? "tiles" : "offline";
+      if (current) { drawBackground(current); }
+    });
+    var probe = new Image();
+    probe.onload = function () {
+      if (chosen || background !== "offline") { return; }
+      background = "tiles";
+      if (current) { drawBackground(current); }
+    };
+    (function () {
+      var c = map.getCenter(), z = Math.round(map.getZoom());
+      var x = Math.floor((c.lng + 180) / 360 * Math.pow(2, z)), lat = c.lat * Math.PI / 180;
+      var y = Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2
+                         * Math.pow(2, z));
+      probe.src = L.Util.template(C.tiles.url, {z: z, x: x, y: y, s: "a", r: ""});
+    })();
     var legend = L.control({position: "bottomright"});
     legend.onAdd = function () {
       var div = L.DomUtil.create("div", "lienket-legend");
@@ -299,6 +350,7 @@
       var t0 = performance.now();
       var fresh = v !== current;
       current = v;
+      drawBackground(v);
       drawMap(v);
       drawLegend(v);
       if (fresh) { drawControls(v); } else { syncControls(); }

@@ -16,7 +16,7 @@ from tests.site_tools import geometries, serve
 
 pytestmark = pytest.mark.browser
 
-BRIDGE_PATHS = f"path.leaflet-interactive[fill='{layers.BRIDGE_COLOUR}']"
+BRIDGE_PATHS = ".leaflet-marker-icon.lk-bridge"  # each bridge: symbol, leader and label (app's)
 TILES = "https://tile.openstreetmap.org/"
 #: Whether the permanent labels on the map (district names) are `want` (sorted).
 LABELS_ARE = """(want) => JSON.stringify(Array.from(
@@ -28,7 +28,7 @@ MARK_BRIDGE = """(id) => {
     let path = null;
     v.groups.bridges.eachLayer(function visit(l) {
         if (l.eachLayer) { l.eachLayer(visit); }
-        else if (l.feature && l.feature.properties.id === id) { path = l._path; }
+        else if (l.feature && l.feature.properties.id === id) { path = l._path || l._icon; }
     });
     path.setAttribute('data-bridge', id);
 }"""
@@ -92,7 +92,15 @@ def test_opens_with_no_network_and_each_bridge_shows_its_districts(tab, site_dir
     open_site(tab, url)
     assert tab.locator(BRIDGE_PATHS).count() == len(selection.bridge_ids(data.load()))
     assert tab.locator("#lk-title").inner_text() == t("app_title", "vi")
+    # offline, the app's offline basemap is the background: land, rivers and their names
     ds = data.load()
+    rivers = ds.layers.get("rivers")
+    named = rivers["name"].dropna().map(str.strip).replace("", None).dropna().nunique() \
+        if rivers is not None and "name" in rivers else 0
+    assert tab.locator("#lk-map").get_attribute("data-background") == "offline"
+    assert tab.locator(".lk-river-label").count() == named  # one label per named river
+    assert [s.strip() for s in tab.locator(".leaflet-control-layers-base label").all_inner_texts()] \
+        == [t("basemap_offline", "vi"), t("basemap_osm", "vi")]
     for bridge in selection.bridge_ids(ds):
         click_bridge(tab, bridge)
         names = list(selection.connected_districts(ds, bridge)["name"])
@@ -186,10 +194,13 @@ def test_toggling_a_layer_removes_it_and_keeps_the_view(tab, site_url):
     bridges.check()
     tab.locator(BRIDGE_PATHS).first.wait_for(state="attached")
     assert tab.evaluate("location.hash") == ""
-    # drawn on top again, as in the app (the layers keep their order)
+    # a layer switched back on goes back to its place, under the later ones (drawing order)
+    heritage = tab.get_by_label(t("layer_heritage", "vi"), exact=True)
+    heritage.uncheck()
+    heritage.check()
     last = tab.evaluate("Array.from(document.querySelectorAll('.leaflet-overlay-pane path'))"
                         ".slice(-1)[0].getAttribute('fill')")
-    assert last == layers.BRIDGE_COLOUR
+    assert last == layers.TOURISM_COLOUR  # the tourism centres stay on top of the heritage
 
 
 def test_hostile_corpus_shows_literally_and_runs_nothing(tab, tmp_path):
