@@ -167,11 +167,19 @@ def bridge_options(ds: Dataset, lang: str) -> list[dict[str, str]]:
 
 def legend_parts(ds: Dataset, lang: str, era: str) -> dict[str, Any]:
     """The legend as `legend.legend_html` composes it, in pieces the page joins for the visible
-    layers: head, one block of rows per layer, the 'no layer' row and the tail."""
+    layers: head, each layer's rows, the rows shown whatever is visible, the 'no layer' row and
+    the tail (head + (rows + always, or empty) + tail)."""
     empty = f"<div>{html.escape(t('legend_empty', lang))}</div>"
-    head, tail = legend.legend_html(ds, (), lang, era).split(empty, 1)
-    rows = {layer: "".join(legend.rows(ds, [layer], lang, era)) for layer in layers.LAYERS}
-    return {"head": head, "rows": rows, "empty": empty, "tail": tail}
+    always_rows = legend.rows(ds, (), lang, era)
+    always = "".join(always_rows)
+    whole = legend.legend_html(ds, (), lang, era)
+    head = whole[:whole.index("</summary>") + len("</summary>")]
+    tail = whole[len(head):].removeprefix(always or empty)
+    rows = {}
+    for layer in layers.LAYERS:
+        own = legend.rows(ds, [layer], lang, era)
+        rows[layer] = "".join(own[:len(own) - len(always_rows)])
+    return {"head": head, "rows": rows, "always": always, "empty": empty, "tail": tail}
 
 
 def agreement_html(lang: str) -> str:

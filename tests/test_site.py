@@ -54,7 +54,7 @@ def test_site_draws_the_apps_bridges_districts_and_ring(exported, ds, key):
         districts = selection.connected_districts(ds, bridge)
         assert len(districts) == 2
         highlighted = [f["properties"]["id"] for f in v["highlights"][bridge]
-                       if f["properties"]["kind"] == "district"]
+                       if f.get("properties", {}).get("kind") == "district"]
         assert highlighted == list(districts["id"])
         assert all(name in v["content"]["panels"][bridge] for name in districts["name"])
     ring = {f["properties"]["id"] for f in v["layers"]["ring"] if f["properties"]["kind"] != "schematic"}
@@ -79,7 +79,8 @@ def test_legend_pieces_compose_the_apps_legend(ds):
     for era in eras.ERAS:
         parts = sitedata.legend_parts(ds, "en", era)
         for visible in (layers.LAYERS, ("bridges",), ()):
-            rows = "".join(parts["rows"][layer] for layer in visible) or parts["empty"]
+            rows = "".join(parts["rows"][layer] for layer in visible) + parts["always"]
+            rows = rows or parts["empty"]
             assert parts["head"] + rows + parts["tail"] == legend.legend_html(ds, visible, "en", era)
 
 

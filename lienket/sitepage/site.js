@@ -261,7 +261,8 @@
       var was = box.querySelector("details");
       // open as the reader left it; at first open, folded on a narrow (phone) map, as in the app
       var open = was ? was.open : map.getSize().x >= 560;
-      var rows = state.layers.map(function (l) { return parts.rows[l] || ""; }).join("");
+      var rows = state.layers.map(function (l) { return parts.rows[l] || ""; }).join("")
+        + parts.always;
       box.innerHTML = parts.head + (rows || parts.empty) + parts.tail;
       var details = box.querySelector("details");
       if (details) { details.open = open; }
