@@ -27,6 +27,8 @@ PAGE = Path(__file__).resolve().parent / "sitepage"
 #: Leaflet's files the page uses (its stylesheet asks for the images); maps and sources left out.
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
                  "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
+#: The page's own scripts, joined into one file in this order (the link rules first).
+SCRIPTS = ("link.js", "site.js")
 #: Written with the site, so a later `--force` knows the folder is an earlier export.
 MANIFEST = "lienket-site.json"
 #: Fixed time stamp for zip entries: the same data gives the same zip.
@@ -66,7 +68,8 @@ def build(ds: Dataset) -> dict[str, bytes]:
     for name in LEAFLET_FILES:
         files[f"vendor/leaflet/{name}"] = (leaflet / name).read_bytes()
     page = {}
-    for name, content in (("site.js", (PAGE / "site.js").read_bytes()),
+    script = b"\n".join((PAGE / name).read_bytes() for name in SCRIPTS)
+    for name, content in (("site.js", script),
                           ("site.css", _style().encode("utf-8"))):
         page[name] = _fingerprinted(name, content)
         files[page[name]] = content
