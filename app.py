@@ -14,15 +14,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lienket import (cache, data, download, eras, export, geoboundaries, i18n, layers, legend,
-                     mapview, packs, panel, runtime, schema, search, selection, store, style,
-                     urlstate)
+                     mapview, packs, panel, runtime, schema, search, selection, site, store,
+                     style, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
 #: Where the data is read from: the shipped geodata/, or another directory (tests use a copy).
 GEODATA = Path(os.environ.get("LIENKET_GEODATA") or schema.GEODATA)
-CORRECTIONS = ("correction_thuy_nguyen", "correction_bridges", "correction_crosswise",
-               "correction_dong_trieu_ok")
+CORRECTIONS = panel.CORRECTIONS
 ss = st.session_state
 
 
@@ -252,6 +251,14 @@ def export_panel(ds: data.Dataset, visible: list[str], lang: str, era: str) -> N
                 era, "selection")
 
 
+def site_download(ds: data.Dataset, lang: str) -> None:
+    """The static, embeddable site as a zip of the shipped data (built only when clicked)."""
+    st.sidebar.download_button(t("site_download", lang), functools.partial(site.zip_bytes, ds),
+                               file_name="lienket-site.zip", mime="application/zip", key="dl_site",
+                               help=t("site_download_help", lang), on_click="ignore",
+                               icon=":material/public:")
+
+
 def share_panel(params: dict[str, str], lang: str) -> None:
     """'Link to this view': the link (copyable in the code box) and a copy button."""
     link = urlstate.link(st.context.url, params)
@@ -318,6 +325,7 @@ def main() -> None:
         clicked = map_view(ds, key, visible, lang, era)
     sidebar(ds)
     export_panel(ds, visible, lang, era)
+    site_download(shipped, lang)
     params = urlstate.to_params(
         urlstate.UrlState(ss.bridge, lang, era, tuple(visible), ss.get("place")), layers.LAYERS)
     with col_panel:

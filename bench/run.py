@@ -371,6 +371,8 @@ def main() -> None:
                     cwd=folder) as bare:
                 for sc in scenarios:
                     live.browser_figures(report, sc, args, f"{bare}/")
+    from bench import site as site_bench  # issue 11: the static site, beside the live app
+    site_bench.run(report, args.loads, not args.no_browser)
     print("\nSummary\n" + report.table())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -131,9 +132,55 @@ def add_boundaries(sub: argparse._SubParsersAction) -> None:
     info.set_defaults(run=cmd_info)
 
 
+def add_export_site(sub: argparse._SubParsersAction) -> None:
+    """`export-site DIR [--force] [--data GEODATA]`: the static, embeddable map."""
+    parser = sub.add_parser(
+        "export-site", help="write the map as a static website (embeddable, offline)",
+        description="Write a self-contained static site to DIR: index.html, Leaflet and the "
+                    "map's data for both eras and languages. Open DIR/index.html from disk or "
+                    "publish DIR on any static host; no server code, no network.")
+    parser.add_argument("path", type=Path, metavar="DIR", help="folder to write (new or empty)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace the contents of a non-empty DIR")
+    parser.add_argument("--data", type=Path, default=None, metavar="GEODATA",
+                        help="geodata folder to export (default: $LIENKET_GEODATA or the "
+                             "shipped geodata/)")
+    parser.set_defaults(run=run_export_site)
+
+
+def run_export_site(args: argparse.Namespace) -> int:
+    """Build and write the site; problems in the data are listed, as the app lists them."""
+    # Imported here: the other subcommands need neither folium nor the renderer. Streamlit (under
+    # the renderer) warns of "missing ScriptRunContext" outside an app: true, and noise here.
+    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
+    from lienket import site
+
+    source = args.data or Path(os.environ.get("LIENKET_GEODATA") or schema.GEODATA)
+    if not source.is_dir():
+        print(f"lienket export-site: {source}: no such folder", file=sys.stderr)
+        return USAGE
+    try:
+        site.check_target(args.path, args.force)
+    except site.SiteError as exc:
+        print(f"lienket export-site: {exc}", file=sys.stderr)
+        return USAGE
+    ds = data.load(source)
+    for problem in ds.problems:
+        print(printable(f"{problem.level}: {problem}"), file=sys.stderr)
+    try:
+        written = site.export(args.path, ds, force=args.force)
+    except (site.SiteError, OSError) as exc:
+        print(f"lienket export-site: {exc}", file=sys.stderr)
+        return DATA_ERRORS
+    print(f"{written.path}: {written.files} files, {written.size / 1000:.0f} kB — open "
+          f"{written.path / 'index.html'} or publish the folder on a static host")
+    return OK
+
+
 #: One entry per subcommand; adding a subcommand = writing its add_* function and listing it here.
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_validate,
-                                                                    add_boundaries]
+                                                                    add_boundaries,
+                                                                    add_export_site]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,12 +10,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import folium
 import streamlit as st
-import streamlit_folium
 
 from lienket import agreement, assets, basemap, controls, data, highlight, layers, packs, simplify
 from lienket.mapview import PrerenderedGroup
+from lienket.prerender import prerender
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -85,18 +84,6 @@ def boundaries(_ds: data.Dataset, key: tuple) -> tuple:
                              + (f" ({exc.filename})" if exc.filename else "")]
     shown = simplify.for_map(packs.display_dataset(_ds, pack))
     return shown, (pack.info if pack else None), notes
-
-
-def prerender(group: folium.FeatureGroup) -> str:
-    """A group's JavaScript as st_folium would generate it, with slots for its id and map."""
-    parent = folium.Map()
-    group._id = PrerenderedGroup.SLOT
-    group.add_to(parent)
-    group.render()
-    script = streamlit_folium.generate_leaflet_string(group, base_id=PrerenderedGroup.SLOT)
-    # folium adds a shown layer to its map when it renders the replaying group: drop this copy
-    add_to_map = f"{group.get_name()}.addTo({parent.get_name()});"
-    return script.replace(add_to_map, "").replace(parent.get_name(), PrerenderedGroup.MAP_SLOT)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

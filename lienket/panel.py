@@ -55,6 +55,24 @@ def timeline_markdown(lang: str) -> str:
     return "\n".join(f"- {t(key, lang)}" for key in TIMELINE)
 
 
+#: Where the source article is wrong (i18n keys), in the agreement panel.
+CORRECTIONS: tuple[str, ...] = ("correction_thuy_nguyen", "correction_bridges",
+                                "correction_crosswise", "correction_dong_trieu_ok")
+
+
+def agreement_markdown(lang: str) -> str:
+    """The agreement panel as one Markdown text: when, where, principle, priorities, source,
+    timeline and the article's corrections (the static site shows it; the app's expander
+    says the same with the same keys)."""
+    return "\n\n".join([
+        t("agreement_signed", lang), t("agreement_principle", lang),
+        f"**{t('agreement_priorities', lang)}**",
+        "\n".join(f"{n}. {t(f'priority_{n}', lang)}" for n in range(1, 8)),
+        f"_{t('agreement_source', lang)}_", f"**{t('timeline_title', lang)}**",
+        timeline_markdown(lang), f"**{t('corrections_title', lang)}**",
+        "\n".join(f"- {t(key, lang)}" for key in CORRECTIONS)])
+
+
 def _bank_2025(ds: Dataset, end: dict[str, Any], lang: str) -> str:
     """'Thị xã Kinh Môn, Hải Dương (2022) → thuộc Thành phố Hải Phòng (từ 1/7/2025)'."""
     code = eras.code_of(ds, str(end.get("province") or ""))
