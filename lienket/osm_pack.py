@@ -53,6 +53,11 @@ def fingerprint(path: Path | None = None) -> tuple:
     return ("osm", str(meta), meta.stat().st_mtime_ns if meta.exists() else None)
 
 
+def matching_dataset(ds: Dataset, secrets: dict[str, Any] | None = None) -> Dataset:
+    """The bridges to match, with the boundary pack's district polygons when there is one."""
+    return packs.display_dataset(ds, packs.best(secrets)[0])
+
+
 # --- building and storing -------------------------------------------------------------------------
 
 def build(extract: osm.Extract, ds: Dataset) -> OsmPack:
@@ -172,6 +177,7 @@ def apply(ds: Dataset, pack: OsmPack | None) -> Dataset:
         if hit:
             row = {**row, "geometry": shapely.LineString(hit["coords"]), "accuracy": accuracy,
                    "position": None, "uncertainty_m": None, "osm_ways": list(hit["ways"]),
+                   "osm_date": pack.extract.timestamp,
                    "sources": [*(row.get("sources") or []), *map(way_url, hit["ways"]),
                                credit(pack)]}
         rows.append(row)
