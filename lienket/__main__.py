@@ -167,8 +167,10 @@ def cmd_osm_download(args: argparse.Namespace) -> int:
     """Fetch the region from Overpass into the OSM pack."""
     ds = _osm_dataset()
     print(f"downloading the linkage region from Overpass (bbox {osm.REGION})", file=sys.stderr)
-    pack = overpass.download_pack(ds, _osm_progress, dest=Path(args.pack) if args.pack else None)
-    sys.stderr.write("\n")
+    try:
+        pack = overpass.download_pack(ds, _osm_progress, dest=Path(args.pack) if args.pack else None)
+    finally:
+        sys.stderr.write("\n")  # end the progress line, before any error
     _print_osm(pack, ds)
     return OK
 

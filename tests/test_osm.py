@@ -95,6 +95,16 @@ def test_each_bridge_matches_its_way_and_says_how_and_no_decoy_is_taken(ds, extr
         assert not DECOYS & {w for m in matches.values() for w in m.ways}
 
 
+@pytest.mark.parametrize("bridge, real", [("cau-trieu", {100}), ("cau-dong-mai", {120}),
+                                          ("cau-dinh", {130, 131})])
+def test_without_the_real_way_the_decoy_next_to_it_is_not_taken(ds, tmp_path, bridge, real):
+    """Cầu Triều Dương, Cầu Đồng Mai and Đường Cầu Dinh lie 1.2–2.5 km from the test bridges."""
+    ways = [w for w in fx.all_ways(ds) if w["id"] not in real]
+    matches = {m.bridge: m for m in osm_match.match(ds, osm.read(fx.write_overpass(
+        tmp_path / "x.json", ways)))}
+    assert matches[bridge].how == "none" and matches[bridge].ways == []
+
+
 def test_a_bridge_line_runs_from_the_first_district_it_names_to_the_second(ds, extracts):
     """The fixture lays every way from the second district's side: the import turns it round."""
     seats = {r["name"]: r["geometry"] for r in ds.layer("districts").to_dict("records")}
