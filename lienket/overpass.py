@@ -41,10 +41,12 @@ Progress = Callable[[int, int], None]  # (bytes received, expected total or 0 wh
 
 
 def fetch(dest: Path, url: str | None = None, progress: Progress | None = None,
-          timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES, retries: int = RETRIES,
-          backoff: float = BACKOFF_S) -> Path:
+          timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES, retries: int | None = None,
+          backoff: float | None = None) -> Path:
     """POST the query; stream the answer into `dest` (a part file the caller renames)."""
     url = url or os.environ.get(ENV_URL) or URL
+    retries = RETRIES if retries is None else retries
+    backoff = BACKOFF_S if backoff is None else backoff
     retry = Retry(total=retries, status_forcelist=(429, 504), allowed_methods=None,
                   backoff_factor=backoff, backoff_max=60, respect_retry_after_header=True,
                   retry_after_max=120, raise_on_status=True)
