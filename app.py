@@ -322,7 +322,8 @@ def main() -> None:
     # The map comes first in the script, the sidebar after it: the browser builds elements in
     # the order they arrive, and the map is what a reader waits for. Widget values are in the
     # session state before their widgets are drawn.
-    visible = [layer for layer in layers.LAYERS if ss.get(f"layer_{layer}", False)]
+    visible = [layer for layer in layers.available(ds)  # issue 13: "osm" only with an OSM pack
+               if ss.get(f"layer_{layer}", False)]
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle_2025" if era == "2025" else "app_subtitle", lang))
     show_problems(ds, lang)
@@ -334,7 +335,8 @@ def main() -> None:
     sidebar(ds)
     export_panel(ds, visible, lang, era)
     params = urlstate.to_params(
-        urlstate.UrlState(ss.bridge, lang, era, tuple(visible), ss.get("place")), layers.LAYERS)
+        urlstate.UrlState(ss.bridge, lang, era, tuple(visible), ss.get("place")),
+        layers.available(ds))  # issue 13: the default is every layer the data can show
     with col_panel:
         detail_panel(ds, lang, era)
         share_panel(params, lang)
