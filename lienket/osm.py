@@ -112,8 +112,10 @@ def keep(ways: Iterable[Way]) -> list[Way]:
 def read(path: Path) -> Extract:
     """Read `.osm`, `.osm.pbf` (pyosmium) or Overpass `.json`; keep the region's ways."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise OsmError(f"{path}: file not found")
+    if not path.is_file():
+        raise OsmError(f"{path}: not a file")
     suffixes = "".join(path.suffixes[-2:]).lower()
     if path.suffix.lower() == ".json":
         ways, stamp = _read_overpass(path)

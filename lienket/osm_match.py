@@ -30,9 +30,12 @@ SANITY_FACTOR = 2.0
 #: Without district polygons, "between the districts": each end nearer its own seat than the other.
 END_TO_DISTRICT_M = 300
 #: Ferries a bridge replaced, only where a source says so: ferry name -> (bridge id, citation).
+#: The citations are the bridges' own (geodata/bridges.geojson: their notes say which ferry).
 REPLACED_FERRIES: dict[str, tuple[str, str]] = {
-    "Tuần Mây": ("cau-may", "baohaiduong.vn/print/288757.html; en.baohaiduong.vn …-141172"),
-    "Đông Mai": ("cau-dong-mai", "baohaiduong.vn/khanh-thanh-cau-dong-mai-218609.html"),
+    "Tuần Mây": ("cau-may", "en.baohaiduong.vn/economy/may-bridge-opens-door-to-development-of-"
+                            "kinh-mons-northwestern-area-141172 (cầu Mây thay bến phà Tuần Mây)"),
+    "Đông Mai": ("cau-dong-mai", "baohaiduong.vn/khanh-thanh-cau-dong-mai-218609.html (cầu Đông "
+                                 "Mai thay bến đò Đông Mai)"),
 }
 
 

@@ -10,7 +10,6 @@ from xml.sax.saxutils import quoteattr
 
 import numpy as np
 import pyproj
-import shapely
 
 from lienket.data import Dataset
 
@@ -169,7 +168,3 @@ def write_pbf(path: Path, xml: Path) -> Path:
             writer.add(obj)
     return path
 
-
-def coords_of(ways: list[dict[str, Any]]) -> shapely.LineString:
-    """The fixture ways' line (for comparing with what the import drew)."""
-    return shapely.line_merge(shapely.union_all([shapely.LineString(w["coords"]) for w in ways]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyproj
 import shapely
+from shapely.ops import nearest_points
 
 from lienket import names, osm_pack, packs
 from tests import osm_fixtures as fx
@@ -30,7 +31,7 @@ def crossing(a, b, near, length: float) -> list[tuple[float, float]]:
     border = a.boundary.intersection(b.buffer(1))
     if border.is_empty:  # not neighbours: the gap between them
         border = shapely.shortest_line(a, b)
-    centre = shapely.ops.nearest_points(border, near)[0]
+    centre = nearest_points(border, near)[0]
     for angle in np.linspace(0, np.pi, 360, endpoint=False):
         u = np.array([np.cos(angle), np.sin(angle)]) * length / 2
         p, q = np.array(centre.coords[0]) + u, np.array(centre.coords[0]) - u
