@@ -10,11 +10,13 @@ import html
 from typing import Any
 
 import folium
+import geopandas as gpd
 
 from lienket import eras, osm_pack
 from lienket.data import Dataset
 from lienket.display import add, display_frame, group, popup, text, tooltip
 from lienket.i18n import t
+from lienket.style import COLOURS
 
 STYLES: dict[str, dict[str, Any]] = {
     "river": {"color": "#2b7bd0", "weight": 4, "opacity": 0.8},
@@ -49,3 +51,22 @@ def context(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Featu
                        tooltip=tooltip(["name_shown", "what"], ["f_name", "f_osm_kind"], lang),
                        popup=popup(lang)), layer)
     return layer
+
+
+def bridge_ways(frame: gpd.GeoDataFrame) -> folium.GeoJson | None:
+    """The bridges drawn from OSM ways (a display frame's lines), bank to bank, under their
+    symbols; clickable like the symbols (kind, id). None when every bridge is an estimate."""
+    lines = frame[frame.geom_type == "LineString"]
+    if lines.empty:
+        return None
+    return folium.GeoJson(lines, name="bridge-ways",
+                          style_function=lambda f: {"color": COLOURS["bridge"], "weight": 7,
+                                                    "opacity": 0.9, "lineCap": "butt"},
+                          highlight_function=lambda f: {"weight": 10})
+
+
+def at_symbol(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The frame with each way replaced by its middle: where the bridge's symbol and label go."""
+    middle = [g.interpolate(0.5, normalized=True) if g.geom_type == "LineString" else g
+              for g in frame.geometry]
+    return frame.set_geometry(gpd.GeoSeries(middle, index=frame.index, crs=frame.crs))

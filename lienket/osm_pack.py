@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import shutil
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 import shapely
 
-from lienket import download, osm, osm_match, packs
+from lienket import osm, osm_match, packs, store
 from lienket.data import Dataset
 
 META, WAYS = "pack.json", "ways.geojson"
@@ -44,7 +41,7 @@ class OsmPack:
 
 def default_path() -> Path:
     """Where the OSM pack lives: the user's cache, beside the boundary packs."""
-    return packs.cache_dir() / "packs" / "osm"
+    return store.packs_dir("osm")
 
 
 def fingerprint(path: Path | None = None) -> tuple:
@@ -81,45 +78,23 @@ def _ways_geojson(extract: osm.Extract) -> str:
 
 
 def save(pack: OsmPack, path: Path | None = None) -> Path:
-    """Write the pack atomically: a complete new folder replaces the old one, or nothing changes."""
-    path = path or default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    try:
-        (tmp / WAYS).write_text(_ways_geojson(pack.extract), encoding="utf-8")
-        meta = {**pack.meta, "matches": pack.matches, "files": {WAYS: download.sha256_of(tmp / WAYS)},
-                "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-        (tmp / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-        old = path.with_name(f".{path.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        if path.exists():
-            os.replace(path, old)
-        os.replace(tmp, path)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return path
+    """Write the pack atomically (lienket.store): a complete new folder, or nothing changes."""
+    def write(folder: Path) -> None:
+        (folder / WAYS).write_text(_ways_geojson(pack.extract), encoding="utf-8")
+    return store.save(path or default_path(), write, {**pack.meta, "matches": pack.matches}, META)
 
 
 def load(path: Path | None = None) -> OsmPack:
     """Read a pack, its ways verified against the checksum in pack.json."""
     path = path or default_path()
+    meta = store.load_meta(path, META, "OSM pack")
     try:
-        meta = json.loads((path / META).read_text(encoding="utf-8"))
-        ways_file = path / WAYS
-        if download.sha256_of(ways_file) != meta["files"][WAYS]:
-            raise osm.OsmError(f"OSM pack {path}: {WAYS} is corrupt (checksum mismatch); "
-                               "import or download it again")
-        doc = json.loads(ways_file.read_text(encoding="utf-8"))
+        doc = json.loads((path / WAYS).read_text(encoding="utf-8"))
         ways = [osm.Way(f["properties"]["osm_id"], f["properties"]["tags"],
                         tuple(tuple(c) for c in f["geometry"]["coordinates"]))
                 for f in doc["features"]]
-    except FileNotFoundError:
-        raise osm.OsmError(f"OSM pack {path}: not found") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise osm.OsmError(f"OSM pack {path}: unreadable ({exc})") from exc
+        raise store.PackError(f"OSM pack {path}: {WAYS} is unreadable ({exc})") from exc
     extract = osm.Extract(ways, str(meta.get("timestamp", "")), str(meta.get("source", "")))
     return OsmPack(extract, list(meta.get("matches") or []), meta, path)
 
@@ -127,11 +102,12 @@ def load(path: Path | None = None) -> OsmPack:
 def current(path: Path | None = None) -> tuple[OsmPack | None, str | None]:
     """The pack in use (None without one) and why an existing one was skipped."""
     path = path or default_path()
+    store.recover(path)
     if not (path / META).exists():
         return None, None
     try:
         return load(path), None
-    except osm.OsmError as exc:
+    except store.PackError as exc:
         return None, str(exc)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import urllib3
 from urllib3.util import Retry, Timeout
 
-from lienket import download, osm, osm_pack, packs
+from lienket import download, osm, osm_pack, store
 from lienket.data import Dataset
 
 URL = "https://overpass-api.de/api/interpreter"
@@ -95,7 +95,7 @@ def fetch(dest: Path, url: str | None = None, progress: Progress | None = None,
 def download_pack(ds: Dataset, progress: Progress | None = None, url: str | None = None,
                   dest: Path | None = None, **limits: float) -> osm_pack.OsmPack:
     """Download the region, match the bridges, store the pack; nothing changes on failure."""
-    folder = packs.cache_dir() / "downloads"
+    folder = store.cache_dir() / "downloads"
     part = folder / f".overpass-{os.getpid()}.part.json"  # .json: read as Overpass JSON
     try:
         fetch(part, url, progress, **limits)

@@ -13,7 +13,7 @@ import pytest
 import shapely
 
 from lienket import __main__ as cli
-from lienket import data, export, layers, osm, osm_match, osm_pack, panel, schema
+from lienket import bridge_layer, data, display, export, layers, osm, osm_match, osm_pack, panel, schema
 from tests import osm_fixtures as fx
 
 EXPECTED = {"cau-trieu": ("name", [100]), "cau-may": ("name", [110]),
@@ -148,7 +148,7 @@ def pack(ds, extracts) -> osm_pack.OsmPack:
 
 def test_the_pack_lives_in_the_cache_with_date_and_licence(pack):
     assert pack.path == osm_pack.default_path() and pack.path.is_relative_to(
-        osm_pack.packs.cache_dir())
+        osm_pack.store.cache_dir())
     meta = json.loads((pack.path / osm_pack.META).read_text(encoding="utf-8"))
     assert meta["timestamp"] == fx.TIMESTAMP
     assert "© OpenStreetMap contributors" in meta["licence"] and "ODbL" in meta["licence"]
@@ -172,8 +172,9 @@ def test_with_a_pack_matched_bridges_are_their_ways_with_osm_accuracy_and_credit
         assert f"(https://www.openstreetmap.org/way/{ways[0]})" in md
         assert "OpenStreetMap contributors" in md
         assert panel.t("position_caveat", "vi") not in md
-        tooltip = _html(layers.bridges(shown, "vi"))
-        assert "sơ đồ" not in tooltip.split(f'"id":"{bridge_id}"')[1].split('"id"')[0]
+        assert display.position_text(bridge, "vi") == ""  # no "schematic" in its tooltip
+    page = _html(bridge_layer.bridges(shown, "vi"))
+    assert page.count('"kind":"bridge"') == 10  # each bridge: its way, and its symbol on it
 
 
 def test_without_a_pack_the_map_data_is_exactly_todays(ds):

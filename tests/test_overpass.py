@@ -136,7 +136,7 @@ def test_a_failed_download_leaves_the_previous_pack_byte_identical(ds, server, a
     assert _snapshot(osm_pack.default_path()) == previous
     if case == "504":
         assert len(script.requests) == FAST["retries"] + 1
-    leftovers = list((osm_pack.packs.cache_dir() / "downloads").glob("*.part*"))
+    leftovers = list((osm_pack.store.cache_dir() / "downloads").glob("*.part*"))
     assert leftovers == []
 
 
