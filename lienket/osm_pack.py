@@ -44,12 +44,6 @@ def default_path() -> Path:
     return store.packs_dir("osm")
 
 
-def fingerprint(path: Path | None = None) -> tuple:
-    """Cheap key that changes when the pack appears, changes or goes."""
-    meta = (path or default_path()) / META
-    return ("osm", str(meta), meta.stat().st_mtime_ns if meta.exists() else None)
-
-
 def matching_dataset(ds: Dataset, secrets: dict[str, Any] | None = None) -> Dataset:
     """The bridges to match, with the boundary pack's district polygons when there is one."""
     return packs.display_dataset(ds, packs.best(secrets)[0])
