@@ -264,7 +264,8 @@ def test_osm_import_errors_are_one_line_and_exit_1(tmp_path, capsys):
 # --- the build script ---------------------------------------------------------------------------------
 
 def _digest(folder: Path) -> str:
-    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(folder.iterdir()))).hexdigest()
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(folder.rglob("*"))
+                                   if p.is_file())).hexdigest()
 
 
 def test_build_script_rewrites_bridge_geometry_and_keeps_the_facts(ds, extracts, tmp_path, capsys):
