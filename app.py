@@ -14,8 +14,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lienket import (cache, data, download, eras, export, geoboundaries, i18n, layers, legend,
-                     mapview, packs, panel, runtime, schema, search, selection, site, store,
-                     style, urlstate)
+                     mapview, osm, osm_pack, overpass, packs, panel, runtime, schema, search,
+                     selection, site, store, style, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -116,7 +116,7 @@ def sidebar(ds: data.Dataset) -> list[str]:
                          on_change=on_select, args=(labels,))
     search_box(ds, lang, ss.era if "provinces_2025" in ds.layers else eras.DEFAULT_ERA)
     st.sidebar.subheader(t("layers", lang))
-    return [layer for layer in layers.LAYERS
+    return [layer for layer in layers.available(ds)  # issue 13: "osm" only with an OSM pack
             if st.sidebar.checkbox(t(f"layer_{layer}", lang), key=f"layer_{layer}")]
 
 
@@ -209,6 +209,21 @@ def boundaries_panel(ds: data.Dataset, info: packs.PackInfo | None, notes: list[
             else:
                 cache.boundaries.clear()
                 st.rerun()
+        osm_button(ds, lang)
+
+
+def osm_button(ds: data.Dataset, lang: str) -> None:
+    """Issue 13: the bridges' real geometry from OpenStreetMap (Overpass) into the OSM pack."""
+    st.caption(t("osm_howto", lang))
+    if st.button(t("osm_download", lang), key="osm_download"):
+        bar = st.progress(0.0, text=t("osm_downloading", lang))
+        try:
+            overpass.download_pack(osm_pack.matching_dataset(ds, cache.secrets()), lambda got, size:
+                                   bar.progress(min(got / size, 1.0) if size else 0.5))
+        except (download.DownloadError, osm.OsmError, packs.PackError) as exc:
+            st.warning(t("osm_download_failed", lang, error=panel.md(exc)))
+        else:
+            st.rerun()  # the pack's fingerprint changed: the map is rebuilt with it
 
 
 MIME = {"geojson": "application/geo+json", "csv": "text/csv"}
@@ -314,7 +329,8 @@ def main() -> None:
     # The map comes first in the script, the sidebar after it: the browser builds elements in
     # the order they arrive, and the map is what a reader waits for. Widget values are in the
     # session state before their widgets are drawn.
-    visible = [layer for layer in layers.LAYERS if ss.get(f"layer_{layer}", False)]
+    visible = [layer for layer in layers.available(ds)  # issue 13: "osm" only with an OSM pack
+               if ss.get(f"layer_{layer}", False)]
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle_2025" if era == "2025" else "app_subtitle", lang))
     show_problems(ds, lang)
@@ -327,7 +343,8 @@ def main() -> None:
     export_panel(ds, visible, lang, era)
     site_download(shipped, lang)
     params = urlstate.to_params(
-        urlstate.UrlState(ss.bridge, lang, era, tuple(visible), ss.get("place")), layers.LAYERS)
+        urlstate.UrlState(ss.bridge, lang, era, tuple(visible), ss.get("place")),
+        layers.available(ds))  # issue 13: the default is every layer the data can show
     with col_panel:
         detail_panel(ds, lang, era)
         share_panel(params, lang)

@@ -267,9 +267,9 @@ def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: i
                 for v in args.values())
     report.add(sc.name, "payload (st_folium arguments), all layers on", total / KB, "KB",
                f"<= {sc.payload_target_kb:.0f} KB", total / KB <= sc.payload_target_kb)
-    visible = list(layers.LAYERS)
     lang, era = sc.params.get("lang", "vi"), sc.params.get("era", "2022")
     display = optimized_dataset(sc, pack_dir)
+    visible = layers.available(display)  # issue 13: the "osm" layer only with an OSM pack
     # The same layers with provinces at one detail everywhere (before distance tiers), same run.
     uniform = cache.layer_scripts.__wrapped__(optimized_dataset(sc, pack_dir, tiers=()), (), lang,
                                               era)

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lienket import boundary_import, data, download, geoboundaries, packs, schema
+from lienket import (boundary_import, data, download, geoboundaries, osm, osm_pack, overpass, packs,
+                     schema)
 
 #: Exit codes: 0 clean (warnings allowed), 1 the data has errors, 2 the command itself was wrong.
 OK, DATA_ERRORS, USAGE = 0, 1, 2
@@ -177,10 +178,78 @@ def run_export_site(args: argparse.Namespace) -> int:
     return OK
 
 
+# --- issue 13: OpenStreetMap -------------------------------------------------------------------
+
+def _osm_dataset() -> data.Dataset:
+    """The bridges to match, with the boundary pack's district polygons when there is one."""
+    return osm_pack.matching_dataset(data.load())
+
+
+def _print_osm(pack: osm_pack.OsmPack, ds: data.Dataset) -> None:
+    """Where the OSM pack is, what it holds and what each bridge matched."""
+    meta = pack.meta
+    print(f"OSM pack: {pack.path}\n  source: {printable(str(meta.get('source')))}\n"
+          f"  data timestamp: {meta.get('timestamp')}\n  licence: {meta.get('licence')}\n"
+          f"  ways: {meta.get('counts')}")
+    for line in osm_pack.report(pack, ds):
+        print(printable(f"  - {line}"))
+
+
+def _osm_progress(received: int, total: int) -> None:
+    """Bytes received so far, on stderr (Overpass rarely says how many will come)."""
+    of = f" / {total / 1e6:.1f}" if total else ""
+    sys.stderr.write(f"\r  {received / 1e6:6.2f}{of} MB")
+    sys.stderr.flush()
+
+
+def cmd_osm_import(args: argparse.Namespace) -> int:
+    """Read an extract into the OSM pack."""
+    ds = _osm_dataset()
+    _print_osm(osm_pack.import_file(Path(args.file), ds, Path(args.pack) if args.pack else None), ds)
+    return OK
+
+
+def cmd_osm_download(args: argparse.Namespace) -> int:
+    """Fetch the region from Overpass into the OSM pack."""
+    ds = _osm_dataset()
+    print(f"downloading the linkage region from Overpass (bbox {osm.REGION})", file=sys.stderr)
+    try:
+        pack = overpass.download_pack(ds, _osm_progress, dest=Path(args.pack) if args.pack else None)
+    finally:
+        sys.stderr.write("\n")  # end the progress line, before any error
+    _print_osm(pack, ds)
+    return OK
+
+
+def cmd_osm_info(args: argparse.Namespace) -> int:
+    """Which OSM pack the app would use."""
+    pack, note = osm_pack.current(Path(args.pack) if args.pack else None)
+    if note:
+        print(f"skipped: {printable(note)}")
+    if pack is None:
+        print("no OSM pack: bridges are drawn at their estimated positions")
+    else:
+        _print_osm(pack, _osm_dataset())
+    return OK
+
+
+def add_osm(sub: argparse._SubParsersAction) -> None:
+    """`osm import FILE | download | info`."""
+    parser = sub.add_parser("osm", help="OpenStreetMap geometry for the bridges (import, download, "
+                                        "info)")
+    osub = parser.add_subparsers(dest="action", required=True)
+    imp = osub.add_parser("import", help="read a .osm, .osm.pbf or Overpass .json extract")
+    imp.add_argument("file", help="the extract")
+    dl = osub.add_parser("download", help="fetch the linkage region from the Overpass API")
+    info = osub.add_parser("info", help="show the OSM pack the app would use")
+    for p, run in ((imp, cmd_osm_import), (dl, cmd_osm_download), (info, cmd_osm_info)):
+        p.add_argument("--pack", help="pack folder (default: the user's cache)")
+        p.set_defaults(run=run)
+
+
 #: One entry per subcommand; adding a subcommand = writing its add_* function and listing it here.
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_validate,
-                                                                    add_boundaries,
-                                                                    add_export_site]
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_validate, add_boundaries,
+                                                                    add_osm, add_export_site]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -197,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (packs.PackError, download.DownloadError) as exc:
+    except (packs.PackError, download.DownloadError, osm.OsmError) as exc:
         print(f"error: {exc}", file=sys.stderr)  # a user's problem: say why, no traceback
         return 1
 

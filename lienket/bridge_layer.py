@@ -13,11 +13,12 @@ import math
 from typing import Any
 
 import folium
+import shapely
 from branca.element import MacroElement
 from folium.utilities import JsCode
 from jinja2 import Template
 
-from lienket import eras
+from lienket import eras, osm_layer
 from lienket.data import Dataset
 from lienket.display import add, connects_text, display_frame, group, name_field, popup, \
     position_text, province_field, text, tooltip
@@ -55,6 +56,9 @@ def screen_angle(a: Any, b: Any) -> float:
 def road_angle(ds: Dataset, row: dict[str, Any]) -> float:
     """The bridge's direction on screen: across its river where the river is drawn, else from
     one bank's district seat to the other's (a schematic road direction)."""
+    geom = row["geometry"]
+    if geom.geom_type == "LineString":  # issue 13: an OSM way runs along the road
+        return screen_angle(shapely.Point(geom.coords[0]), shapely.Point(geom.coords[-1]))
     river = river_near(ds, row)
     point = row["geometry"].centroid
     if river is not None:
@@ -94,7 +98,10 @@ def bridges(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Featu
         "angle": lambda r: road_angle(ds, r),
     })
     layer = group("bridges", lang)
-    shapes = folium.GeoJson(frame, name="bridges", pointToLayer=POINT_TO_LAYER,
+    ways = osm_layer.bridge_ways(frame)  # issue 13: a bridge from OSM is its way, symbol on it
+    if ways is not None:
+        ways.add_to(layer)
+    shapes = folium.GeoJson(osm_layer.at_symbol(frame), name="bridges", pointToLayer=POINT_TO_LAYER,
                             tooltip=tooltip(["name_shown", "river", "connects_text", "position_text"],
                                             ["f_name", "f_river", "f_connects", "f_position"], lang),
                             popup=popup(lang))

@@ -12,7 +12,8 @@ from typing import Any
 
 import streamlit as st
 
-from lienket import agreement, assets, basemap, controls, data, highlight, layers, packs, simplify
+from lienket import (agreement, assets, basemap, controls, data, highlight, layers, osm_pack, packs,
+                     simplify)
 from lienket.mapview import PrerenderedGroup
 from lienket.prerender import prerender
 
@@ -66,8 +67,10 @@ def secrets() -> dict[str, Any]:
 def pack_fingerprint() -> tuple:
     """Cheap key that changes when a pack appears, disappears, or any of its files changes
     (a pack corrupted while the app runs is checked again, and skipped with a message)."""
-    return tuple((origin, str(path), geodata_fingerprint(str(path)))
+    keys = tuple((origin, str(path), geodata_fingerprint(str(path)))
                  for origin, path in packs.candidates(secrets()))
+    osm = str(osm_pack.default_path())  # issue 13: the OSM pack too
+    return (*keys, ("osm", osm, geodata_fingerprint(osm)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -82,7 +85,9 @@ def boundaries(_ds: data.Dataset, key: tuple) -> tuple:
     except OSError as exc:
         pack, notes = None, [f"{type(exc).__name__}: {exc.strerror or exc}"
                              + (f" ({exc.filename})" if exc.filename else "")]
-    shown = simplify.for_map(packs.display_dataset(_ds, pack))
+    osm, osm_note = osm_pack.current()  # issue 13: bridges as their OSM ways, when there is a pack
+    shown = simplify.for_map(osm_pack.apply(packs.display_dataset(_ds, pack), osm))
+    notes = [*notes, *([osm_note] if osm_note else [])]
     return shown, (pack.info if pack else None), notes
 
 

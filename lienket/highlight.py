@@ -140,6 +140,9 @@ def group(ds: Dataset, bridge_id: str | None, lang: str) -> folium.FeatureGroup:
     hit = ds.layer("bridges")
     folium.GeoJson(display_frame(hit[hit["id"] == bridge_id], lang, {"name_shown": name}),
                    name="selected-bridge",
+                   # issue 13: a bridge drawn as its OSM way is highlighted along it
+                   style_function=lambda f: {"color": COLOURS["selected"], "weight": 13,
+                                             "opacity": 0.8},
                    marker=folium.CircleMarker(radius=15, color=COLOURS["selected"], weight=5,
                                               opacity=0.95, fill=True, fill_opacity=0.25),
                    ).add_to(layer)

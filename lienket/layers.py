@@ -13,7 +13,7 @@ from typing import Any, Callable
 import folium
 import geopandas as gpd
 
-from lienket import agreement, bridge_layer, eras
+from lienket import agreement, bridge_layer, eras, osm_layer
 from lienket.data import Dataset
 from lienket.display import add, display_frame, group, name_field, popup, province_field, text, tooltip
 from lienket.i18n import t
@@ -27,7 +27,7 @@ folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = {
 
 #: Layer ids in drawing order (bottom to top); the sidebar and LayerControl list them in this order.
 LAYERS: tuple[str, ...] = ("provinces", "ring", "partners", "heritage", "districts", "tourism",
-                           "bridges")
+                           "osm", "bridges")  # issue 13: "osm", drawn only with an OSM pack
 
 FOCUS_COLOURS: dict[str, str] = dict(COLOURS["focus"])
 OTHER_FILL: str = COLOURS["other_fill"]
@@ -251,7 +251,13 @@ def partners(ds: Dataset, lang: str, era: str = eras.DEFAULT_ERA) -> folium.Feat
 BUILDERS: dict[str, Callable[[Dataset, str, str], folium.FeatureGroup]] = {
     "provinces": provinces, "ring": ring, "partners": partners, "heritage": heritage,
     "districts": districts, "tourism": tourism, "bridges": bridge_layer.bridges,
+    "osm": osm_layer.context,  # issue 13: rivers, approach roads, ferries from an OSM pack
 }
+
+
+def available(ds: Dataset) -> list[str]:
+    """The layers this dataset can show (issue 13: "osm" only with an OSM pack)."""
+    return [layer for layer in LAYERS if layer != "osm" or layer in ds.layers]
 
 
 def build(ds: Dataset, visible: list[str] | tuple[str, ...], lang: str,

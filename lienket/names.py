@@ -52,3 +52,24 @@ _COMMUNE_PREFIXES = ("phuong ", "xa ", "thi tran ", "dac khu ")
 def is_commune_name(name: str) -> bool:
     """'Phường Kinh Môn', 'Xã Thanh Hà'…: a commune-level unit, whatever district it is named after."""
     return fold(name).startswith(_COMMUNE_PREFIXES)
+
+
+# Vietnamese tone marks (grave, acute, tilde, hook above, dot below): the ones whose placement
+# varies ("hoà"/"hòa"). Vowel marks (â, ă, ơ, ư, đ) stay: "Đông Mai" and "Đồng Mai" differ.
+_TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
+
+
+def tone_key(text: str) -> str:
+    """Lower-case words with each syllable's tone moved to its end: the same for old- and
+    new-style tone placement ("Hoà" = "Hòa"), different for different tones or vowels."""
+    words = []
+    for word in unicodedata.normalize("NFD", text.lower()).split():
+        tones = "".join(_TONES[c] for c in word if c in _TONES)
+        bare = "".join(c for c in word if c not in _TONES)
+        words.append(unicodedata.normalize("NFC", bare) + tones)
+    return re.sub(r"[^\w]+", " ", " ".join(words)).strip()
+
+
+def has_diacritics(text: str) -> bool:
+    """Whether the text carries any Vietnamese mark (a name typed without them matches more loosely)."""
+    return fold(text) != re.sub(r"\s+", " ", re.sub(r"[^0-9a-z.]+", " ", text.lower())).strip()

@@ -160,7 +160,18 @@ def bridge_markdown(ds: Dataset, bridge_id: str, lang: str, era: str = eras.DEFA
         lines += ["", f"**{md(t('panel_notes', lang))}:** {md(note)}"]
     lines += ["", f"**{md(t('panel_sources', lang))}:**", ""]
     lines += [f"- {md(s)}" for s in bridge.get("sources") or []]
-    return "\n".join(lines)
+    return "\n".join(lines + osm_markdown(bridge, lang))
+
+
+def osm_markdown(bridge: dict[str, Any], lang: str) -> list[str]:
+    """Issue 13: links to the bridge's OpenStreetMap way(s) and the ODbL credit, when drawn from OSM."""
+    ways = bridge.get("osm_ways")
+    if not isinstance(ways, list) or not ways:
+        return []
+    links = ", ".join(f"[openstreetmap.org/way/{int(w)}](https://www.openstreetmap.org/way/{int(w)})"
+                      for w in ways)  # ids are integers: nothing from the data reaches the link text
+    return ["", f"**{md(t('osm_panel_way', lang))}:** {links}", "",
+            f"_{md(t('osm_credit', lang, date=bridge.get('osm_date')))}_"]
 
 
 def sources_rows(ds: Dataset, catalogue: dict[str, dict[str, str]], lang: str) -> list[dict[str, str]]:

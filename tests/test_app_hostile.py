@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lienket import layers
+from lienket import data, layers
 from tests.corpus import PAYLOAD, CASES, copy_geodata
 from tests.test_app import sources_table
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-CHECKBOXES = [f"layer_{layer}" for layer in layers.LAYERS]
+SHOWN = layers.available(data.load())  # issue 13: the "osm" layer only with an OSM pack
+CHECKBOXES = [f"layer_{layer}" for layer in SHOWN]
 
 
 def run(params: dict) -> AppTest:
@@ -50,7 +51,7 @@ def test_bad_link_gets_a_gentle_message_and_the_default(params, notice):
     assert notice in infos(at)
     assert at.selectbox(key="bridge_select").value == "— Không chọn —"
     assert at.title[0].value.startswith("Liên kết vùng")
-    assert visible_layers(at) == list(layers.LAYERS)
+    assert visible_layers(at) == SHOWN
     assert at.session_state["era"] == "2022"
     assert at.query_params == {}  # the link is tidied to the defaults
 

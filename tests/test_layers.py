@@ -17,7 +17,7 @@ def _html(group: folium.FeatureGroup) -> str:
 
 
 def test_build_gives_one_named_group_per_visible_layer(ds):
-    groups = layers.build(ds, layers.LAYERS, "vi")
+    groups = layers.build(ds, layers.available(ds), "vi")  # issue 13: "osm" needs a pack
     assert [g.layer_name for g in groups] == [
         "Tỉnh, thành phố", "Vành đai kết nối 9 tỉnh", "Tỉnh liên kết du lịch", "Di sản",
         "Huyện, thị xã, thành phố (trụ sở)", "Trung tâm du lịch", "Cầu liên kết"]
