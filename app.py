@@ -7,6 +7,7 @@ import functools
 import html
 import json
 import os
+import string
 from pathlib import Path
 
 import folium
@@ -278,26 +279,10 @@ def share_panel(params: dict[str, str], lang: str) -> None:
     """'Link to this view': the link (copyable in the code box) and a copy button."""
     link = urlstate.link(st.context.url, params)
     st.markdown(f"**{t('share_title', lang)}**")
-    js_link = json.dumps(link).replace("<", "\\u003c")  # safe inside <script>
-    copy_label, copied = html.escape(t("share_copy", lang)), json.dumps(t("share_copied", lang))
-    # A tiny page of our own: Streamlit has no clipboard widget. Works offline; falls back to
-    # execCommand where the clipboard API is refused (plain http on another host).
-    st.iframe(f"""
-        <button id="copy" style="font: 14px sans-serif; padding: 6px 12px; border-radius: 8px;
-          border: 1px solid #ccc; background: #fff; cursor: pointer;">{copy_label}</button>
-        <span id="done" style="font: 13px sans-serif; color: #2e7d32; margin-left: 8px;"></span>
-        <script>
-        const link = {js_link};
-        document.getElementById("copy").onclick = async () => {{
-            try {{ await navigator.clipboard.writeText(link); }}
-            catch (e) {{
-                const area = document.createElement("textarea");
-                area.value = link; document.body.appendChild(area); area.select();
-                document.execCommand("copy"); area.remove();
-            }}
-            document.getElementById("done").textContent = {copied};
-        }};
-        </script>""", height=44)
+    as_js = lambda v: json.dumps(v).replace("<", "\\u003c")  # noqa: E731 — safe in <script>
+    st.iframe(string.Template(style.css("copy_button.html")).substitute(
+        label=html.escape(t("share_copy", lang)), link=as_js(link),
+        copied=as_js(t("share_copied", lang))), height=44)
     # Inline code, not st.code: a code block loads a 1.5 MB highlighter before the map can paint.
     st.markdown(f"`` {link} ``")
     st.caption(t("share_hint", lang))
