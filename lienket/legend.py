@@ -14,7 +14,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from lienket import eras, layers, style
+from lienket import eras, layers, osm_layer, style
 from lienket.data import Dataset
 from lienket.i18n import t
 
@@ -96,6 +96,9 @@ def rows(ds: Dataset, visible: Sequence[str], lang: str, era: str) -> list[str]:
             out.append(_row("dot", layers.TOURISM_COLOUR, t("legend_tourism", lang)))
         elif layer == "bridges":
             out.append(_row("bridge", layers.BRIDGE_COLOUR, t("legend_bridge", lang)))
+        elif layer == "osm" and "osm" in ds.layers:  # only with an OSM pack
+            out += [_row("line", osm_layer.STYLES[kind]["color"], t(f"legend_osm_{kind}", lang))
+                    for kind in ("river", "road", "ferry")]
     return out
 
 

@@ -66,3 +66,15 @@ def test_minimap_outline_is_small(ds):
     outline = controls.overview(ds.layer("provinces"))
     assert len(outline["features"]) == 1  # the country's outline: province borders are clutter there
     assert len(json.dumps(outline, separators=(",", ":"))) < 10_000  # bytes in the base script
+
+
+def test_with_an_osm_pack_the_legend_names_its_roads_and_ferries(ds):
+    import dataclasses
+
+    import geopandas as gpd
+    from shapely.geometry import LineString
+    osm = gpd.GeoDataFrame({"kind": ["osm_road"], "id": ["osm-way-1"]},
+                           geometry=[LineString([(106.5, 21.0), (106.6, 21.0)])], crs=4326)
+    with_pack = dataclasses.replace(ds, layers={**ds.layers, "osm": osm})
+    assert "Đường dẫn tới cầu (OpenStreetMap)" in legend.legend_html(with_pack, ["osm"], "vi", "2022")
+    assert "OpenStreetMap" not in legend.legend_html(ds, ["osm"], "vi", "2022")
