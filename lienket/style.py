@@ -3,6 +3,7 @@ context styling and where bridge labels prefer to sit; and the map's own CSS and
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,13 @@ LABELS: dict[str, list[str]] = CARTO.get("labels", {})
 SCRIPTS = Path(__file__).resolve().parent / "js"
 
 
+@functools.cache
 def css(name: str) -> str:
     """A stylesheet of `styles/` (the map's and the page's CSS live there as files)."""
     return (STYLES / name).read_text(encoding="utf-8")
 
 
+@functools.cache
 def script(name: str) -> str:
     """A browser script of `js/` (the map's own JavaScript lives there as files)."""
     return (SCRIPTS / name).read_text(encoding="utf-8")

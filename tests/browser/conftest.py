@@ -8,21 +8,8 @@ from tests.browser.harness import HarnessError, launch_chromium, offline_context
 from tests.corpus import CASES, copy_geodata
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """Base URL of the running app, with an empty cache: no boundary pack."""
-    try:
-        with serve_app(env={"LIENKET_CACHE": str(tmp_path_factory.mktemp("server-cache"))}) as url:
-            yield url
-    except HarnessError as exc:
-        pytest.fail(str(exc))
-
-
-@pytest.fixture(scope="session")
-def pack_server(shared_pack, tmp_path_factory):
-    """Base URL of the app using the boundary pack imported from ../shared."""
-    env = {"LIENKET_PACK": str(shared_pack),
-           "LIENKET_CACHE": str(tmp_path_factory.mktemp("pack-server-cache"))}
+def served(env: dict[str, str]):
+    """Yield the URL of the app run with `env`; a server that cannot start fails the test."""
     try:
         with serve_app(env=env) as url:
             yield url
@@ -31,15 +18,25 @@ def pack_server(shared_pack, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Base URL of the running app, with an empty cache: no boundary pack."""
+    yield from served({"LIENKET_CACHE": str(tmp_path_factory.mktemp("server-cache"))})
+
+
+@pytest.fixture(scope="session")
+def pack_server(shared_pack, tmp_path_factory):
+    """Base URL of the app using the boundary pack imported from ../shared."""
+    env = {"LIENKET_PACK": str(shared_pack),
+           "LIENKET_CACHE": str(tmp_path_factory.mktemp("pack-server-cache"))}
+    yield from served(env)
+
+
+@pytest.fixture(scope="session")
 def hostile_server(tmp_path_factory):
     """The app serving a copy of the data with script injected into every text property."""
     directory = copy_geodata(tmp_path_factory.mktemp("hostile") / "geodata")
     next(c for c in CASES if c.name == "html_in_every_text_property").make(directory)
-    try:
-        with serve_app(env={"LIENKET_GEODATA": str(directory)}) as url:
-            yield url
-    except HarnessError as exc:
-        pytest.fail(str(exc))
+    yield from served({"LIENKET_GEODATA": str(directory)})
 
 
 @pytest.fixture(scope="session")

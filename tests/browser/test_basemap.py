@@ -11,7 +11,8 @@ import zlib
 import pytest
 
 from lienket import style
-from tests.browser.harness import HarnessError, offline_context, serve_app, wait_for_map
+from tests.browser.conftest import served
+from tests.browser.harness import offline_context, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -54,11 +55,7 @@ def tiled_server(tile_server, tmp_path_factory):
     url, _served = tile_server
     env = {"LIENKET_TILES": url + "/{z}/{x}/{y}.png",
            "LIENKET_CACHE": str(tmp_path_factory.mktemp("tiles-cache"))}
-    try:
-        with serve_app(env=env) as app:
-            yield app
-    except HarnessError as exc:
-        pytest.fail(str(exc))
+    yield from served(env)
 
 
 def _background(page):

@@ -8,7 +8,8 @@ import pytest
 
 from lienket import data, layers, osm_layer, osm_pack
 from tests import osm_fixtures as fx
-from tests.browser.harness import HarnessError, serve_app, wait_for_map
+from tests.browser.conftest import served
+from tests.browser.harness import wait_for_map
 from tests.browser.test_map import BRIDGE_ORDER
 
 pytestmark = pytest.mark.browser
@@ -23,11 +24,7 @@ def osm_server(tmp_path_factory):
     ds = data.load()
     extract = fx.write_overpass(tmp_path_factory.mktemp("osm") / "region.json", fx.all_ways(ds))
     osm_pack.import_file(extract, ds, cache / "packs" / "osm")
-    try:
-        with serve_app(env={"LIENKET_CACHE": str(cache)}) as url:
-            yield url
-    except HarnessError as exc:
-        pytest.fail(str(exc))
+    yield from served({"LIENKET_CACHE": str(cache)})
 
 
 def test_with_an_osm_pack_bridges_are_lines_and_the_panel_links_the_way(page, osm_server):
