@@ -12,23 +12,14 @@ import statistics
 import time
 
 from bench.pageload import BRIDGES, MAP_FRAME
+from tests.browser.harness import wait_idle
 
-APP = "[data-testid='stApp']"
 
 
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (0–100), nearest rank."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
-
-
-def wait_idle(page, timeout_ms: int = 60_000) -> None:
-    """Wait until the page's script run (if one started) has finished."""
-    try:
-        page.wait_for_selector(f"{APP}[data-test-script-state='running']", timeout=1_500)
-    except Exception:  # noqa: BLE001 — a fast rerun may be over before we look
-        pass
-    page.wait_for_selector(f"{APP}:not([data-test-script-state='running'])", timeout=timeout_ms)
 
 
 def open_sessions(browser, url: str, count: int, batch: int,

@@ -55,7 +55,7 @@ def paint_figures(report: Report, sc: Scenario, browser, url: str, bare_url: str
 
 def click_figures(report: Report, sc: Scenario, browser, url: str, loads: int) -> None:
     """Click a bridge on the map → its districts in the detail panel (median)."""
-    from tests.browser.harness import offline_context, wait_for_map
+    from tests.browser.harness import offline_context, wait_for_map, wait_idle
     bridge_paths = pageload.BRIDGES
     targets = ["cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"]
     district = {"cau-trieu": "Thị xã Đông Triều", "cau-may": "Huyện Kim Thành",
@@ -68,7 +68,7 @@ def click_figures(report: Report, sc: Scenario, browser, url: str, loads: int) -
         page.goto(url)
         frame = wait_for_map(page, 60_000)
         frame.locator(bridge_paths).first.wait_for(state="attached", timeout=60_000)
-        crowd.wait_idle(page)
+        wait_idle(page)
         target = targets[i % 5]
         t = time.perf_counter()
         frame.locator(bridge_paths).nth(targets.index(target)).dispatch_event("click")
@@ -84,12 +84,12 @@ def click_figures(report: Report, sc: Scenario, browser, url: str, loads: int) -
 def crowd_figures(report: Report, sc: Scenario, browser, server, url: str,
                   args: argparse.Namespace) -> None:
     """Many sessions at once: maps, time to map, CPU per first load and per rerun, memory."""
-    from tests.browser.harness import cpu_seconds, rss_kib
+    from tests.browser.harness import cpu_seconds, rss_kib, wait_idle
     pageload.load(browser, url)  # warm-up: caches filled, imports done
     rss0, cpu0 = rss_kib(server.pid), cpu_seconds(server.pid)
     contexts, good, times = crowd.open_sessions(browser, url, args.sessions, args.batch)
     for page in good:
-        crowd.wait_idle(page)  # the follow-up run st_folium asks for once mounted
+        wait_idle(page)  # the follow-up run st_folium asks for once mounted
     time.sleep(2)
     rss1, cpu1 = rss_kib(server.pid), cpu_seconds(server.pid)
     n = args.sessions

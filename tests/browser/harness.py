@@ -139,3 +139,17 @@ def wait_for_map(page, timeout_ms: int = 45_000):
     frame = page.frame_locator(MAP_FRAME)
     frame.locator("#map_div.leaflet-container").wait_for(timeout=timeout_ms)  # not the minimap
     return frame
+
+
+#: The page's root element; Streamlit marks it while a script run is going on.
+APP = "[data-testid='stApp']"
+
+
+def wait_idle(page, timeout_ms: int = 60_000) -> None:
+    """Wait until the page's script run (if one started) has finished: a click during a rerun
+    can land on a widget that is about to be redrawn."""
+    try:
+        page.wait_for_selector(f"{APP}[data-test-script-state='running']", timeout=1_500)
+    except Exception:  # noqa: BLE001 — a fast rerun may be over before we look
+        pass
+    page.wait_for_selector(f"{APP}:not([data-test-script-state='running'])", timeout=timeout_ms)

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from lienket import layers
-from tests.browser.harness import offline_context, wait_for_map
+from tests.browser.harness import offline_context, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -241,6 +241,7 @@ def test_a_deep_link_opens_the_same_view_in_a_fresh_page(page, server):
 
 def test_downloading_a_layer_in_the_browser_gives_its_geojson(page, server):
     open_map(page, server, "?era=2025")
+    wait_idle(page)  # the follow-up run st_folium asks for once mounted redraws the sidebar
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Tải dữ liệu").click()
     button = sidebar.get_by_test_id("stDownloadButton").filter(has_text="GeoJSON").nth(
