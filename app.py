@@ -16,7 +16,7 @@ from streamlit_folium import st_folium
 
 from lienket import (cache, data, download, eras, export, geoboundaries, i18n, layers, legend,
                      mapview, osm, osm_pack, overpass, packs, panel, runtime, schema, search,
-                     selection, site, store, style, urlstate)
+                     selection, site, staging, store, style, urlstate)
 from lienket.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -311,9 +311,8 @@ def main() -> None:
     lang = ss.lang
     era = ss.era if "provinces_2025" in ds.layers else eras.DEFAULT_ERA
     st.html(f"<style>{style.css('page.css')}</style>")
-    # The map comes first in the script, the sidebar after it: the browser builds elements in
-    # the order they arrive, and the map is what a reader waits for. Widget values are in the
-    # session state before their widgets are drawn.
+    # The map comes first in the script, the sidebar after it (on a session's first run, not at
+    # all): the map is what a reader waits for. Widget values are in the session state already.
     visible = [layer for layer in layers.available(ds)  # issue 13: "osm" only with an OSM pack
                if ss.get(f"layer_{layer}", False)]
     st.title(t("app_title", lang))
@@ -324,6 +323,10 @@ def main() -> None:
     col_map, col_panel = st.columns([5, 2])
     with col_map:
         clicked = map_view(ds, key, visible, lang, era)
+    if staging.map_only():  # the map paints first; the controls follow (lienket/staging.py)
+        st.sidebar.caption(t("controls_loading", lang))
+        staging.rest_later()
+        return
     sidebar(ds)
     export_panel(ds, visible, lang, era)
     site_download(shipped, lang)

@@ -10,6 +10,10 @@ from unittest import mock
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lienket import data
+from lienket.layers import available
+from tests.apptest import open_page
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 DISTRICTS = {
     "cau-trieu": ("Thị xã Kinh Môn", "Thị xã Đông Triều"),
@@ -27,10 +31,7 @@ SEAT_IDS = {"Thị xã Kinh Môn": "kinh-mon", "Thị xã Đông Triều": "dong
 
 
 def run(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page(APP, params)
 
 
 def map_args(at: AppTest) -> dict:
@@ -242,3 +243,19 @@ def test_agreement_panel_has_the_timeline():
     text = plain(panel_text(run()))
     for date in ("13/3/2022", "16/9/2023", "01/7/2025", "12/7/2025"):
         assert date in text
+
+
+def test_first_run_draws_the_map_and_the_next_run_the_controls():
+    # The browser's map asks for the next run once drawn (lienket/staging.py); AppTest makes it.
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["bridge"] = "cau-dinh"
+    at.run()
+    first = map_args(at)
+    assert not at.selectbox and not at.checkbox and not at.exception
+    assert [c.value for c in at.sidebar.caption] == ["Đang tải bảng điều khiển…"]
+    at.run()
+    assert at.selectbox(key="bridge_select").value == "Cầu Dinh"
+    assert len(at.checkbox) == len(available(data.load()))
+    assert "Thị xã Kinh Môn" in panel_text(at)
+    # The same map, not a new one: a changed key or script would remount the component.
+    assert {k: map_args(at)[k] for k in ("key", "script")} == {k: first[k] for k in ("key", "script")}

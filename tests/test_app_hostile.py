@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lienket import data, layers
 from tests.corpus import PAYLOAD, CASES, copy_geodata
+from tests.apptest import open_page
 from tests.test_app import sources_table
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -19,10 +20,7 @@ CHECKBOXES = [f"layer_{layer}" for layer in SHOWN]
 
 
 def run(params: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page(APP, params)
 
 
 def visible_layers(at: AppTest) -> list[str]:

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lienket import __main__ as cli
 from lienket import i18n, schema
+from tests.apptest import open_page
 from tests.corpus import CASES, Case, copy_geodata, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def test_app_shows_the_problem_without_an_exception(case, tmp_path, monkeypatch)
     directory = _bad_copy(tmp_path, case)
     before = fingerprint(directory)
     monkeypatch.setenv("LIENKET_GEODATA", str(directory))
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_page(APP)
     assert not at.exception
     messages = [_plain(m.value) for m in [*at.error, *at.warning]]
     about_file = [m for m in messages if f"**{case.file}**" in m]

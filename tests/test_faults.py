@@ -14,6 +14,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from lienket import assets, download, geoboundaries
+from tests.apptest import open_page
 from tests.corpus import copy_geodata
 from tests.conftest import ROOT
 from tests.test_app import map_args, run
@@ -35,7 +36,7 @@ def app_copy(folder: Path) -> Path:
 
 def test_static_removed_while_running_is_put_back_on_the_next_run(tmp_path):
     script = app_copy(tmp_path / "app")
-    at = AppTest.from_file(str(script), default_timeout=120).run()
+    at = open_page(str(script), timeout=120)
     bundle = tmp_path / "app" / "static" / assets.VENDOR / assets.BUNDLE
     assert not at.exception and bundle.is_file()
     shutil.rmtree(tmp_path / "app" / "static")
@@ -47,7 +48,7 @@ def test_static_removed_while_running_is_put_back_on_the_next_run(tmp_path):
 def test_static_that_cannot_be_written_is_an_error_in_the_page(tmp_path):
     script = app_copy(tmp_path / "app")
     (tmp_path / "app" / "static").write_text("not a folder")  # nothing can be made under it
-    at = AppTest.from_file(str(script), default_timeout=120).run()
+    at = open_page(str(script), timeout=120)
     assert not at.exception
     assert any("static/" in e.value and "bản đồ không hiện được" in e.value for e in at.error)
     assert at.get("component_instance")  # the rest of the page is still there
