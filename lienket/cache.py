@@ -134,7 +134,7 @@ def offline_basemap(ds: data.Dataset, key: tuple, lang: str) -> PrerenderedGroup
     return PrerenderedGroup(*offline_basemap_script(ds, key, lang), overlay=False, attach=True)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def region_bounds(_ds: data.Dataset, key: tuple) -> tuple[float, float, float, float] | None:
     """The whole region's frame: the 9 ring provinces and the three signatories."""
     ring = agreement.provinces_in(_ds, "ring")

@@ -38,3 +38,12 @@ def test_prerendered_highlight_equals_the_live_one(ds, bridge):
     replay = mapview.PrerenderedGroup(live.layer_name, cache.prerender(highlight.group(ds, bridge, "vi")),
                                       control=False)
     assert _group_script(replay, 7) == _group_script(live, 7)
+
+
+def test_every_cache_of_the_page_is_bounded():
+    # A long-running server sees new keys whenever the data or a pack changes (issue 12).
+    from streamlit.runtime.caching.cache_utils import CachedFunc
+    cached = {name: f for name, f in vars(cache).items() if isinstance(f, CachedFunc)}
+    assert len(cached) >= 8
+    assert {name: f._info.max_entries for name, f in cached.items()
+            if not f._info.max_entries} == {}
