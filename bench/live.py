@@ -8,12 +8,9 @@ import random
 import statistics
 import sys
 import time
-from typing import TYPE_CHECKING
 
 from bench import crowd, pageload
-
-if TYPE_CHECKING:
-    from bench.run import Report, Scenario
+from bench.report import Report, Scenario
 
 
 def browser_figures(report: Report, sc: Scenario, args: argparse.Namespace, bare_url: str) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.report import Report  # noqa: E402
 from lienket import data, selection, site  # noqa: E402
 
 SCENARIO = "site"
@@ -44,15 +45,6 @@ CLICK = """(id) => new Promise((done, fail) => {
 })"""
 
 Add = Callable[..., None]
-
-
-def printer(scenario: str, name: str, value, unit: str = "", target: str = "",
-            ok: bool | None = None) -> None:
-    """One figure a line, as bench/run.py prints them (used when run on its own)."""
-    verdict = {True: "OK", False: "MISS", None: ""}[ok]
-    shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
-    print(f"[{scenario}] {name}: {shown} {unit}" + (f"  (target {target}: {verdict})"
-                                                     if target else ""), flush=True)
 
 
 def sizes(directory: Path) -> dict[str, int]:
@@ -118,7 +110,7 @@ def live_first_paint(loads: int) -> float:
     return statistics.median(paint)
 
 
-def figures(add: Add = printer, loads: int = 5, browser: bool = True,
+def figures(add: Add, loads: int = 5, browser: bool = True,
             live_paint: float | None = None) -> None:
     """Export the shipped data to a temporary folder and report its figures through `add`."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,10 +153,11 @@ def main() -> None:
     parser.add_argument("--live", action="store_true",
                         help="also measure the live app's first paint, for the ratio")
     args = parser.parse_args()
+    report = Report()
     live = live_first_paint(args.loads) if args.live and not args.no_browser else None
     if live is not None:
-        printer("default", f"live app first paint, median of {args.loads}", live, "s")
-    figures(printer, args.loads, not args.no_browser, live)
+        report.add("default", f"live app first paint, median of {args.loads}", live, "s")
+    figures(report.add, args.loads, not args.no_browser, live)
 
 
 if __name__ == "__main__":

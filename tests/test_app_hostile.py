@@ -106,7 +106,7 @@ def test_script_in_data_never_reaches_the_map_as_html(hostile_app):
     escaped = "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;"
     groups = args["feature_group"]
     assert groups.count(escaped) > 100
-    assert f'"name_shown":{json.dumps("Cầu Dinh")[:-1]}' in groups  # the bridge is drawn
+    assert '"name_shown":"Cầu Dinh' in groups  # the bridge is drawn (its name written as itself)
     assert "lienket-legend" in groups  # the legend (a dynamic group) is part of the checked text
 
 
