@@ -141,6 +141,21 @@ def wait_for_map(page, timeout_ms: int = 45_000):
     return frame
 
 
+#: The bridges' symbols in the map (each a marker of this class).
+BRIDGES = ".leaflet-marker-icon.lk-bridge"
+
+
+def open_map(page, url: str, timeout_ms: int = 30_000):
+    """Go to `url`; return the map frame once the bridges are drawn and the follow-up run the
+    drawn map asks for (which brings the controls, lienket/staging.py) has finished. By then the
+    map has made its opening fit: a view a test sets afterwards is the reader's, kept."""
+    page.goto(url)
+    frame = wait_for_map(page, timeout_ms=max(timeout_ms, 45_000))
+    frame.locator(BRIDGES).first.wait_for(state="attached", timeout=timeout_ms)
+    wait_idle(page)
+    return frame
+
+
 #: The page's root element; Streamlit marks it while a script run is going on.
 APP = "[data-testid='stApp']"
 

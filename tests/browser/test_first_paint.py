@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.harness import MAP_FRAME, offline_context, wait_for_map
+from tests.browser.harness import BRIDGES as BRIDGES_ANYWHERE, MAP_FRAME, offline_context, wait_for_map
 
 pytestmark = pytest.mark.browser
 
 CONTROLS = "[data-testid='stSidebar'] [data-testid='stCheckbox']"
-BRIDGES = "#map_div .leaflet-marker-icon.lk-bridge"
+BRIDGES = f"#map_div {BRIDGES_ANYWHERE}"
 #: In every document (page and map iframe), the wall-clock time each selector first matched and
 #: the window's width then. Polled: the iframe's window changes document without a new script.
 STAMPS = """

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from lienket import layers
+from tests.browser import harness
 from tests.browser.harness import wait_for_map
 from tests.corpus import PAYLOAD
 
 pytestmark = pytest.mark.browser
 
-BRIDGE_PATHS = ".leaflet-marker-icon.lk-bridge"  # each bridge: symbol, leader and label
+BRIDGE_PATHS = harness.BRIDGES  # each bridge: symbol, leader and label
 IMG = "<img src=x onerror=alert(1)>"
 
 

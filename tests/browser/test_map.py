@@ -6,19 +6,17 @@ from __future__ import annotations
 import pytest
 
 from lienket import layers
+from tests.browser import harness
 from tests.browser.harness import wait_for_map
 
 pytestmark = pytest.mark.browser
 
-BRIDGE_PATHS = ".leaflet-marker-icon.lk-bridge"  # each bridge: symbol, leader and label
+BRIDGE_PATHS = harness.BRIDGES  # each bridge: symbol, leader and label
 BRIDGE_ORDER = ["cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"]
 
 
 def open_map(page, server, query: str = ""):
-    page.goto(f"{server}/{query}")
-    frame = wait_for_map(page)
-    frame.locator(BRIDGE_PATHS).first.wait_for(state="attached", timeout=30_000)
-    return frame
+    return harness.open_map(page, f"{server}/{query}")
 
 
 def map_frame(page):

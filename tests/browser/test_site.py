@@ -12,11 +12,12 @@ from lienket import data, layers, panel, selection, site, urlstate
 from lienket.i18n import t
 from tests.corpus import CASES, PAYLOAD, copy_geodata
 from tests import site_tools
+from tests.browser import harness
 from tests.site_tools import geometries, serve
 
 pytestmark = pytest.mark.browser
 
-BRIDGE_PATHS = ".leaflet-marker-icon.lk-bridge"  # each bridge: symbol, leader and label (app's)
+BRIDGE_PATHS = harness.BRIDGES  # each bridge: symbol, leader and label
 TILES = "https://tile.openstreetmap.org/"
 #: Whether the permanent labels on the map (district names) are `want` (sorted).
 LABELS_ARE = """(want) => JSON.stringify(Array.from(

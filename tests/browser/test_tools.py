@@ -10,20 +10,18 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from lienket import layers
+from tests.browser import harness
 from tests.browser.harness import offline_context, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
-BRIDGE_PATHS = ".leaflet-marker-icon.lk-bridge"  # each bridge: symbol, leader and label
+BRIDGE_PATHS = harness.BRIDGES  # each bridge: symbol, leader and label
 
 
 def open_map(page, server, query: str = ""):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{server}/{query}")
-    frame = wait_for_map(page)
-    frame.locator(BRIDGE_PATHS).first.wait_for(state="attached", timeout=30_000)
-    return frame, errors
+    return harness.open_map(page, f"{server}/{query}"), errors
 
 
 def leaflet(page):
@@ -234,7 +232,7 @@ def test_a_deep_link_opens_the_same_view_in_a_fresh_page(page, server):
     text = legend_text(page)
     assert "Boundaries from 1 July 2025" in text and "UNESCO heritage" in text
     assert "9-province ring" not in text  # not in the link's layers
-    assert page.get_by_test_id("stSidebar").get_by_text("English").is_visible()
+    page.get_by_test_id("stSidebar").get_by_text("English").wait_for(timeout=20_000)
     assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(query[1:]))
     assert errors == []
 
