@@ -17,7 +17,7 @@ import streamlit as st
 STAGE = "lk_stage"
 ARMED = "lk_follow_up_armed"
 #: Seconds after the first run before the timer asks for the rest itself.
-FALLBACK_S = 5.0
+FALLBACK_S = 15.0
 
 
 def map_only() -> bool:

@@ -160,11 +160,21 @@ def open_map(page, url: str, timeout_ms: int = 30_000):
 APP = "[data-testid='stApp']"
 
 
-def wait_idle(page, timeout_ms: int = 60_000) -> None:
-    """Wait until the page's script run (if one started) has finished: a click during a rerun
-    can land on a widget that is about to be redrawn."""
+def wait_idle(page, timeout_ms: int = 60_000, quiet_ms: int = 300) -> None:
+    """Wait until the page's script runs (if one started) are over and none has started for
+    `quiet_ms`: a click during a rerun can land on a widget that is about to be redrawn, and a
+    run that redraws the map is followed by the one the map asks for."""
     try:
         page.wait_for_selector(f"{APP}[data-test-script-state='running']", timeout=1_500)
     except Exception:  # noqa: BLE001 — a fast rerun may be over before we look
         pass
-    page.wait_for_selector(f"{APP}:not([data-test-script-state='running'])", timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        page.wait_for_selector(f"{APP}:not([data-test-script-state='running'])",
+                               timeout=max(1, int(1000 * (deadline - time.monotonic()))))
+        try:
+            page.wait_for_selector(f"{APP}[data-test-script-state='running']", timeout=quiet_ms)
+        except Exception:  # noqa: BLE001 — quiet for quiet_ms: idle
+            return
+        if time.monotonic() > deadline:
+            raise HarnessError(f"the page kept running scripts for {timeout_ms} ms")
