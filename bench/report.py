@@ -32,6 +32,12 @@ class Figure:
     target: str = ""
     ok: bool | None = None
 
+    def shown(self) -> str:
+        """The value as printed: two decimals under 10 (ratios, seconds), else one."""
+        if not isinstance(self.value, float):
+            return str(self.value)
+        return f"{self.value:,.2f}" if abs(self.value) < 10 else f"{self.value:,.1f}"
+
 
 @dataclass
 class Report:
@@ -44,8 +50,7 @@ class Report:
         fig = Figure(scenario, name, value, unit, target, ok)
         self.figures.append(fig)
         verdict = {True: "OK", False: "MISS", None: ""}[ok]
-        shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
-        print(f"[{scenario}] {name}: {shown} {unit}" + (f"  ({note})" if note else "")
+        print(f"[{scenario}] {name}: {fig.shown()} {unit}" + (f"  ({note})" if note else "")
               + (f"  (target {target}: {verdict})" if target else ""), flush=True)
 
     def table(self) -> str:
@@ -53,7 +58,7 @@ class Report:
         width = max(len(f"[{f.scenario}] {f.name}") for f in rows) if rows else 10
         lines = [f"{'figure':<{width}}  {'value':>14}  {'target':<22} result", "-" * (width + 50)]
         for f in rows:
-            shown = f"{f.value:,.1f} {f.unit}" if isinstance(f.value, float) else f"{f.value} {f.unit}"
+            shown = f"{f.shown()} {f.unit}"
             lines.append(f"{f'[{f.scenario}] {f.name}':<{width}}  {shown:>14}  {f.target:<22} "
                          f"{'OK' if f.ok else 'MISS'}")
         return "\n".join(lines)
