@@ -67,6 +67,8 @@ def test_with_a_pack_clicking_a_bridge_highlights_its_two_district_polygons(page
     frame = open_map(page, pack_server)
     leaflet = map_frame(page)
     zoom = leaflet.evaluate("window.map.getZoom()")
+    view = "() => [map.getZoom(), map.getSize(), map.getBounds().toBBoxString()]"
+    before = leaflet.evaluate(view)
     frame.locator(BRIDGE_PATHS).nth(BRIDGE_ORDER.index("cau-quang-thanh")).dispatch_event("click")
     page.get_by_text("Huyện An Lão").first.wait_for(timeout=20_000)
     polygons = f"path[fill='{layers.SELECTED_COLOUR}'][fill-opacity='0.35']"
@@ -74,7 +76,7 @@ def test_with_a_pack_clicking_a_bridge_highlights_its_two_district_polygons(page
     leaflet = map_frame(page)
     assert leaflet.locator(polygons).count() == 2
     # both districts were already in view: the user's zoom is left alone
-    assert leaflet.evaluate("window.map.getZoom()") == zoom
+    assert leaflet.evaluate("window.map.getZoom()") == zoom, (before, leaflet.evaluate(view))
 
 
 OTHER_PROVINCES = f"path.leaflet-interactive[fill='{layers.OTHER_FILL}']"
