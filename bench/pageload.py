@@ -13,11 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from lienket import assets
+# Each bridge is a marker of class BRIDGES; the bare page's one marker has the same class.
+from tests.browser.harness import BRIDGES, MAP_FRAME
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Each bridge is a marker (symbol, leader, label); the bare page's one marker has the same class.
-BRIDGES = ".leaflet-marker-icon.lk-bridge"
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 #: Milestones: name -> CSS selector, stamped the first time it matches (page or map iframe).
 MILESTONES = {
     "title drawn": "h1",

@@ -68,12 +68,18 @@ def test_unwritable_cache_folder_stops_the_download_button_with_a_message(tmp_pa
     assert any("không ghi được" in w.value and "LIENKET_CACHE" in w.value for w in at.warning)
 
 
-def test_pack_folder_deleted_while_running(shared_pack, tmp_path, monkeypatch):
+def _running_on_a_pack_copy(shared_pack, tmp_path, monkeypatch):
+    """A session drawing the districts of a copy of the pack: (AppTest, the copy's folder)."""
     pack = tmp_path / "pack"
     shutil.copytree(shared_pack, pack)
     monkeypatch.setenv("LIENKET_PACK", str(pack))
     at = run()
     assert '"kind":"district_area"' in map_args(at)["feature_group"]
+    return at, pack
+
+
+def test_pack_folder_deleted_while_running(shared_pack, tmp_path, monkeypatch):
+    at, pack = _running_on_a_pack_copy(shared_pack, tmp_path, monkeypatch)
     shutil.rmtree(pack)
     at.run()
     assert not at.exception
@@ -82,11 +88,7 @@ def test_pack_folder_deleted_while_running(shared_pack, tmp_path, monkeypatch):
 
 
 def test_pack_corrupted_while_running(shared_pack, tmp_path, monkeypatch):
-    pack = tmp_path / "pack"
-    shutil.copytree(shared_pack, pack)
-    monkeypatch.setenv("LIENKET_PACK", str(pack))
-    at = run()
-    assert '"kind":"district_area"' in map_args(at)["feature_group"]
+    at, pack = _running_on_a_pack_copy(shared_pack, tmp_path, monkeypatch)
     victim = next(p for p in sorted(pack.glob("*.geojson")))
     victim.write_bytes(b'{"type": "FeatureCollection", "features": [garbage')
     at.run()
