@@ -64,6 +64,7 @@ class OverviewMiniMap(MiniMap):
             {{ this.options|tojavascript }});
         {{ this.get_name() }}.hideText = {{ this.hide_text|tojson }};
         {{ this.get_name() }}.showText = {{ this.show_text|tojson }};
+        {{ this.sync }}({{ this.get_name() }});
         {{ this._parent.get_name() }}.addControl({{ this.get_name() }});
         var screenWidth = window.innerWidth;
         try { screenWidth = window.top.innerWidth; } catch (e) { /* embedded elsewhere */ }
@@ -84,6 +85,7 @@ class OverviewMiniMap(MiniMap):
         self.min_screen = style.VIEW["minimap_min_screen_px"]
         self.hide_text = t("minimap_hide", lang)
         self.show_text = t("minimap_show", lang)
+        self.sync = style.script("minimap_sync.js")
         # Instance attributes: st_folium reads them; the class ones point at a CDN.
         self.default_js = assets.PLUGINS["minimap"][1]
         self.default_css = assets.PLUGINS["minimap"][2]

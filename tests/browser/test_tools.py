@@ -73,6 +73,43 @@ def test_offline_tools_are_there_and_fullscreen_works_offline(page, server):
     assert errors == []
 
 
+VIEW = "() => [map.getZoom(), map.getCenter().lng, map.getCenter().lat]"
+
+
+def test_the_minimap_never_moves_the_map_by_itself(page, server):
+    """Two moves of the map within the minimap's pan animation (a rerun's fits and a selection
+    can make them) once left the minimap "moving" the map to its own whole zoom: 9.5 -> 10."""
+    frame, errors = open_map(page, server)
+    zoom, lng, lat = leaflet(page).evaluate(VIEW)
+    leaflet(page).evaluate("""() => { map.panBy([30, 0], {animate: false});
+        setTimeout(() => map.panBy([-30, 0], {animate: false}), 60); }""")
+    page.wait_for_timeout(1_000)
+    after = leaflet(page).evaluate(VIEW)
+    assert after[0] == zoom, after
+    assert after[1:] == pytest.approx([lng, lat], abs=1e-3)  # where the second move put it
+    assert errors == []
+
+
+def test_dragging_the_minimap_pans_the_map_and_keeps_its_zoom(page, server):
+    frame, errors = open_map(page, server)
+    minimap = frame.locator(".leaflet-control-minimap")
+    if minimap.bounding_box()["width"] < 60:  # folded on this screen: unfold it as a reader would
+        frame.locator(".leaflet-control-minimap-toggle-display").click()
+    page.wait_for_timeout(300)
+    zoom, lng, lat = leaflet(page).evaluate(VIEW)
+    box = minimap.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 12, y + 6, steps=6)  # drag the minimap west-south: the view goes east-north
+    page.mouse.up()
+    page.wait_for_timeout(800)
+    after = leaflet(page).evaluate(VIEW)
+    assert after[0] == zoom, after
+    assert after[1] > lng + 0.2 and after[2] > lat + 0.1, after
+    assert errors == []
+
+
 def _click_map(page, points):
     """Real mouse clicks at map-container pixel positions (Leaflet.draw listens to the mouse)."""
     box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
