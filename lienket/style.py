@@ -4,6 +4,7 @@ context styling and where bridge labels prefer to sit; and the map's own CSS and
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ VIEW: dict[str, Any] = CARTO["view"]
 CONTEXT: dict[str, float] = CARTO["context"]
 LABELS: dict[str, list[str]] = CARTO.get("labels", {})
 SCRIPTS = Path(__file__).resolve().parent / "js"
+#: A script file's opening block comment (what the file is for).
+_HEADER = re.compile(r"\A\s*/\*.*?\*/\s*", re.S)
 
 
 @functools.cache
@@ -32,8 +35,10 @@ def css(name: str) -> str:
 
 @functools.cache
 def script(name: str) -> str:
-    """A browser script of `js/` (the map's own JavaScript lives there as files)."""
-    return (SCRIPTS / name).read_text(encoding="utf-8")
+    """A browser script of `js/` (the map's own JavaScript lives there as files), without its
+    header comment and comment-only lines: they are for its readers, and every page carries it."""
+    code = _HEADER.sub("", (SCRIPTS / name).read_text(encoding="utf-8"), count=1)
+    return "\n".join(line for line in code.splitlines() if not line.lstrip().startswith("//"))
 
 
 def label_preferences() -> dict[str, list[str]]:

@@ -7,7 +7,7 @@ import json
 
 import folium
 
-from lienket import assets, controls, legend, mapview
+from lienket import assets, controls, legend, mapview, style
 
 
 def rendered(element) -> str:
@@ -66,6 +66,17 @@ def test_minimap_outline_is_small(ds):
     outline = controls.overview(ds.layer("provinces"))
     assert len(outline["features"]) == 1  # the country's outline: province borders are clutter there
     assert len(json.dumps(outline, separators=(",", ":"))) < 10_000  # bytes in the base script
+
+
+def test_the_maps_own_scripts_reach_the_page_without_their_comments(ds):
+    """Every page carries them (st_folium arguments): their comments are for this repo's readers."""
+    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"))
+    script = m.get_root().render()
+    sync = style.script("minimap_sync.js")
+    assert sync.startswith("(function (control)") and sync in script
+    assert "Keeps a Control.MiniMap" not in script  # its header comment
+    for name in ("minimap_sync.js", "bridge_labels.js"):
+        assert not any(line.lstrip().startswith(("//", "/*")) for line in style.script(name).splitlines())
 
 
 def test_with_an_osm_pack_the_legend_names_its_roads_and_ferries(ds):
