@@ -38,15 +38,24 @@ GEODATA = ROOT / "geodata"
 #: east, Đông Triều in the north to the Văn Úc and Thái Bình mouths in the south. Wider boxes add
 #: only the Red River delta's minor rivers, which no bridge crosses (bytes for nothing).
 RIVER_BOX = (105.9, 20.55, 107.6, 21.45)
-#: Land: a little larger than the frame the map opens on (the three provinces, Quảng Ninh to Cẩm Phả
-#: and Móng Cái) — on a phone too, whose tall frame shows ~19.9–22.1° N — so no clipped edge shows.
-LAND_BOX = (105.3, 19.9, 108.5, 22.1)
+#: Land in detail: a little larger than the frame the map opens on (the three provinces, Quảng Ninh
+#: to Cẩm Phả and Móng Cái) on a desktop or a phone (whose tall frame shows ~19.9–22.1° N).
+NEAR_BOX = (105.3, 19.9, 108.5, 22.1)
+#: Land at all: what the whole-region frame (◎, the ring of 9 provinces) shows, from a 340 px wide
+#: map on a phone (18.5–23.8° N) to a 1,400 px wide one (104.1–108.7° E), and the opening on a
+#: 300 px phone (19.6–22.3° N), so no clipped edge shows there; seen only zoomed out (zoom ≤ 8.75).
+#: North of 24° N is not Vietnam (lienket.validate refuses it): a 300 px map's region frame, which
+#: reaches 24.3° N, shows a strip of sea colour there.
+LAND_BOX = (104.0, 17.8, 108.8, 24.0)
 #: Islets under this area are dropped (km²): Hạ Long Bay has ~2,000 rocks; under 1 km² they are
 #: below a pixel at the opening zoom and cost most of the bytes.
 MIN_ISLAND_KM2 = 1.0
 #: Topology-preserving simplification (degrees): ~330 m, about one pixel at the opening zoom (9–10);
 #: finer costs more than the 80 KB basemap budget (45 m: ~250 KB).
 SIMPLIFY_DEG = 0.003
+#: Beyond NEAR_BOX: ~1.1 km, about 2 px at zoom 8.75 and under 1 px on a phone (zoom 7–7.25),
+#: where that land is seen; 0.003° there would cost ~9 KB of the payload's last 8.
+FAR_SIMPLIFY_DEG = 0.01
 #: Rivers: ~110 m, inside their measured error here (0.25 km median at best, up to 4.4 km).
 RIVER_SIMPLIFY_DEG = 0.001
 PRECISION = 1e-5
@@ -110,17 +119,30 @@ def simplify(geom: Any, tolerance: float) -> Any:
     return shapely.make_valid(shapely.set_precision(simple, PRECISION))
 
 
+def tiered(geom: Any) -> Any:
+    """`simplify` by SIMPLIFY_DEG inside NEAR_BOX and by FAR_SIMPLIFY_DEG beyond it, as one shape.
+
+    The coarse side is cut from the shape simplified whole, so both sides meet exactly on the
+    box's edges (simplifying the cut-off part instead drops the corners where the coast crosses
+    an edge, leaving a sliver of sea along it)."""
+    near = box(*NEAR_BOX)
+    parts = [simplify(geom.intersection(near), SIMPLIFY_DEG),
+             simplify(geom, FAR_SIMPLIFY_DEG).difference(near)]
+    return shapely.make_valid(shapely.set_precision(shapely.union_all(parts), PRECISION))
+
+
 def land_features() -> list[dict[str, Any]]:
-    """Two features: the mainland, and the islands (Cát Bà, Hạ Long Bay, Bái Tử Long)."""
+    """Two features: the mainland, and the islands (Cát Bà, Hạ Long Bay, Bái Tử Long, …)."""
     mainland, islands = land_polygons()
     accuracy = ("approximate — GSHHG full shoreline (World Vector Shoreline, 1:250,000: a few "
-                "hundred metres), simplified ~330 m (a pixel at the opening zoom); islands under "
-                f"{MIN_ISLAND_KM2:g} km² dropped")
+                "hundred metres), simplified ~330 m (a pixel at the opening zoom) in lon "
+                "{0}–{2}, lat {1}–{3}, ~1.1 km beyond (seen only zoomed out); islands under "
+                "{4:g} km² dropped").format(*NEAR_BOX, MIN_ISLAND_KM2)
     common = {"kind": "land", "name": None, "sources": [GSHHG_SHORE], "accuracy": accuracy}
     parts = [("land-mainland", "mainland", mainland),
              ("land-islands", "islands", MultiPolygon(islands))]
     return [feature({**common, "id": fid, "part": part, "polygons": len(getattr(g, "geoms", [g]))},
-                    simplify(g, SIMPLIFY_DEG)) for fid, part, g in parts]
+                    tiered(g)) for fid, part, g in parts]
 
 
 # --- Rivers ----------------------------------------------------------------------------------------
@@ -290,8 +312,8 @@ def vietnamese_name(city: dict[str, Any]) -> str:
 
 
 def town_points() -> dict[int, tuple[dict[str, Any], Point]]:
-    """GeoNames places of the three provinces inside LAND_BOX: geonameid -> (record, point)."""
-    w, s, e, n = LAND_BOX
+    """GeoNames places of the three provinces inside NEAR_BOX: geonameid -> (record, point)."""
+    w, s, e, n = NEAR_BOX
     found = {}
     for c in cities():
         x, y = float(c["longitude"]), float(c["latitude"])

@@ -88,6 +88,16 @@ def test_land_holds_the_islands_and_not_the_sea(ds):
     assert len(land["land-islands"].geoms) > 50  # Hạ Long Bay and Bái Tử Long, not just Cát Bà
 
 
+def test_land_reaches_past_the_whole_region_frame(ds):
+    """The ◎ frame (the 9-province ring) and a phone's tall opening show land well beyond the
+    three provinces: it is land there too, and the gulf stays sea (no clipped rectangle)."""
+    land = ds.layer("land").geometry.union_all()
+    beyond = {"Vinh": (105.69, 18.67), "Lạng Sơn": (106.76, 21.85), "Điện Biên side": (104.1, 21.5),
+              "Guangxi": (108.3, 23.5)}
+    assert [name for name, p in beyond.items() if not land.contains(shapely.Point(p))] == []
+    assert not land.contains(shapely.Point(107.0, 19.0))  # the Gulf of Tonkin
+
+
 def test_towns_are_ranked_and_named_in_vietnamese(ds):
     towns = ds.layer("towns").set_index("id")
     rank1 = set(towns[towns["rank"] == 1]["name"])
