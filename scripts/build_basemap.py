@@ -122,9 +122,9 @@ def simplify(geom: Any, tolerance: float) -> Any:
 def tiered(geom: Any) -> Any:
     """`simplify` by SIMPLIFY_DEG inside NEAR_BOX and by FAR_SIMPLIFY_DEG beyond it, as one shape.
 
-    The coarse side is cut from the shape simplified whole, so both sides meet exactly on the
-    box's edges (simplifying the cut-off part instead drops the corners where the coast crosses
-    an edge, leaving a sliver of sea along it)."""
+    The coarse side is cut from the shape simplified whole, so both sides meet on the box's
+    edges, but for a notch (under 0.01°) where the coast crosses one; simplifying the cut-off
+    part instead drops those crossing corners and leaves a sliver of sea along the edge."""
     near = box(*NEAR_BOX)
     parts = [simplify(geom.intersection(near), SIMPLIFY_DEG),
              simplify(geom, FAR_SIMPLIFY_DEG).difference(near)]
