@@ -131,9 +131,11 @@ def soak_figures(report: Report, sc: Scenario, browser, server, url: str, minute
                        lambda p: crowd.switch_radio(p, 1), lambda p: crowd.switch_radio(p, 0),
                        lambda p: crowd.search(p, "cau")):
             action(page)
-    warm = rss_kib(server.pid)
+    warm, half = rss_kib(server.pid), None
     deadline, actions, failures, again = time.monotonic() + 60 * minutes, 0, 0, 0
     while time.monotonic() < deadline:
+        if half is None and time.monotonic() > deadline - 30 * minutes:
+            half = rss_kib(server.pid)  # whether the growth levels off shows in the second half
         page, action = pages[actions % 3], rng.choice(crowd.ACTIONS)
         try:
             again += crowd.scripted_use(page, rng, action)
@@ -152,3 +154,4 @@ def soak_figures(report: Report, sc: Scenario, browser, server, url: str, minute
                     "without opening")
     report.add(sc.name, "soak: server memory growth after warm-up", growth, "MB", "<= 20 MB",
                growth <= 20, note=f"{warm / 1024:,.0f} → {end / 1024:,.0f} MB")
+    report.add(sc.name, "soak: of which in its second half", (end - (half or warm)) / 1024, "MB")
