@@ -8,12 +8,12 @@
    the reader dragged or zoomed it. A drag keeps the map's zoom. `control` is not yet added. */
 (function (control) {
     var following = false;
-    var offset = function () { return control.options.zoomLevelOffset; };
+    var offset = control.options.zoomLevelOffset;
     control._onMainMapMoved = function () {
         var main = this._mainMap, mini = this._miniMap;
         following = true;
         try {
-            mini.setView(main.getCenter(), main.getZoom() + offset(), {animate: false});
+            mini.setView(main.getCenter(), main.getZoom() + offset, {animate: false});
         } finally {
             following = false;
         }
@@ -23,11 +23,11 @@
     control._onMiniMapMoved = function () {
         if (following) { return; }
         var main = this._mainMap, mini = this._miniMap;
-        var given = mini._limitZoom(main.getZoom() + offset());
+        var given = mini._limitZoom(main.getZoom() + offset);
         var z = mini.getZoom();
         var shift = mini.project(main.getCenter(), z).subtract(mini.project(mini.getCenter(), z));
         if (z === given && Math.abs(shift.x) <= 1 && Math.abs(shift.y) <= 1) { return; }
         this._shadowRect.setStyle({opacity: 0, fillOpacity: 0});
-        main.setView(mini.getCenter(), z === given ? main.getZoom() : z - offset());
+        main.setView(mini.getCenter(), z === given ? main.getZoom() : z - offset);
     };
 })

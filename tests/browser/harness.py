@@ -141,6 +141,11 @@ def wait_for_map(page, timeout_ms: int = 45_000):
     return frame
 
 
+def leaflet(page):
+    """The map iframe's own frame, where `window.map` (Leaflet) can be evaluated."""
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
 #: The bridges' symbols in the map (each a marker of this class).
 BRIDGES = ".leaflet-marker-icon.lk-bridge"
 

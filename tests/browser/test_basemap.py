@@ -10,7 +10,7 @@ import zlib
 
 import pytest
 
-from lienket import data, schema, style
+from lienket import style
 from tests.browser import harness
 from tests.browser.conftest import served
 from tests.browser.harness import offline_context, wait_for_map
@@ -60,7 +60,7 @@ def tiled_server(tile_server, tmp_path_factory):
 
 
 def _background(page):
-    leaflet = next(f for f in page.frames if "streamlit_folium" in f.url)
+    leaflet = harness.leaflet(page)
     return leaflet, leaflet.evaluate("window.map.getContainer().dataset.background")
 
 
@@ -83,18 +83,18 @@ def test_offline_the_basemap_draws_land_rivers_and_town_names(page, server):
 
 @pytest.mark.parametrize("viewport", [{"width": 1400, "height": 1000}, {"width": 390, "height": 844}],
                          ids=["desktop", "phone"])
-def test_the_whole_region_frame_shows_no_edge_of_the_offline_basemap(browser, server, viewport):
+def test_the_whole_region_frame_shows_no_edge_of_the_offline_basemap(browser, server, ds, viewport):
     """Offline, the ◎ frame zooms out to the ring: the land must reach past every side of it."""
     context = offline_context(browser, viewport=viewport)
     try:
         page = context.new_page()
         frame = harness.open_map(page, f"{server}/")
         frame.locator("a.lk-frame-region").click()
-        leaflet = next(f for f in page.frames if "streamlit_folium" in f.url)
+        leaflet = harness.leaflet(page)
         leaflet.wait_for_function("() => window.map.getZoom() < 9", timeout=10_000)
         view = leaflet.evaluate("() => window.map.getBounds().toBBoxString()")
         west, south, east, north = map(float, view.split(","))
-        lw, ls, le, ln = data.load(schema.GEODATA).layer("land").total_bounds
+        lw, ls, le, ln = ds.layer("land").total_bounds
         assert lw <= west and ls <= south and east <= le and north <= ln, (view, viewport)
     finally:
         context.close()

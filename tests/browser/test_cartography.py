@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from lienket import style
+from tests.browser import harness
 from tests.browser.harness import MAP_FRAME, offline_context, wait_for_map
 
 pytestmark = pytest.mark.browser
@@ -43,8 +44,7 @@ def opened(browser, server, width: int, height: int, **options):
     frame = wait_for_map(page)
     frame.locator(".lk-bridge-label").nth(4).wait_for(timeout=30_000)
     page.wait_for_timeout(1500)  # the label layout runs once the frame has its final size
-    leaflet = next(f for f in page.frames if "streamlit_folium" in f.url)
-    return context, page, leaflet
+    return context, page, harness.leaflet(page)
 
 
 @pytest.mark.parametrize("width,height", [(1440, 900), (1280, 720)])

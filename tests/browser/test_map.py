@@ -19,8 +19,7 @@ def open_map(page, server, query: str = ""):
     return harness.open_map(page, f"{server}/{query}")
 
 
-def map_frame(page):
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
+map_frame = harness.leaflet
 
 
 def test_map_renders_offline_with_the_bridges(page, server):

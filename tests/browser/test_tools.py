@@ -24,8 +24,7 @@ def open_map(page, server, query: str = ""):
     return harness.open_map(page, f"{server}/{query}"), errors
 
 
-def leaflet(page):
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
+leaflet = harness.leaflet
 
 
 def test_offline_tools_are_there_and_fullscreen_works_offline(page, server):
