@@ -8,7 +8,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lienket import assets, layers
+from lienket.map import assets, layers
 
 st.set_page_config(page_title="bare st_folium", layout="wide")
 m = folium.Map(location=[21.0, 106.6], zoom_start=9, tiles=None)

@@ -15,7 +15,6 @@ from bench.pageload import BRIDGES, MAP_FRAME
 from tests.browser.harness import wait_idle
 
 
-
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (0–100), nearest rank."""
     ordered = sorted(values)

@@ -14,7 +14,9 @@ import streamlit
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
-from lienket import cache, export, legend, mapview, panel, search, urlstate
+from lienket.app import cache
+from lienket.map import base, legend
+from lienket.page import export, panel, search, urlstate
 
 ROOT = Path(__file__).resolve().parents[1]
 #: (module, attribute, what it is in the page)
@@ -29,7 +31,7 @@ STEPS = [
     (export, "file_name", "download button names"),
     (cache, "layer_scripts", "layers rendered to JS (cached)"),
     (cache, "minimap_outlines", "minimap outlines (cached)"),
-    (mapview, "base_map", "base map with tools"),
+    (base, "base_map", "base map with tools"),
     (legend, "group", "legend"),
     (search, "target_group", "search mark"),
     (cache, "highlight_group", "selection highlight"),
@@ -66,7 +68,7 @@ def timed_steps(spans: list):
 
 def first_run(params: dict[str, str]) -> tuple[float, list[tuple[str, float, float, int]], float]:
     """(ms from the script's first line to its end, [(step, first start ms, total ms, calls)],
-    ms of the follow-up run) for one new session's first run (the map only, lienket/staging.py)
+    ms of the follow-up run) for one new session's first run (the map only, lienket/app/staging.py)
     and the run the drawn map asks for."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for k, v in params.items():

@@ -12,7 +12,8 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from lienket import assets
+from lienket.map import assets
+
 # Each bridge is a marker of class BRIDGES; the bare page's one marker has the same class.
 from tests.browser.harness import BRIDGES, MAP_FRAME
 

@@ -25,14 +25,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 # First: importing bench.report quiets the bare-mode warnings Streamlit gives the bench.
-from bench.report import Report, Scenario  # noqa: E402
 import folium  # noqa: E402
 import shapely  # noqa: E402
 import streamlit_folium as stf  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench import firstrun, live, pageload  # noqa: E402
-from lienket import boundary_import, cache, data, layers, mapview, packs, schema, simplify  # noqa: E402
+from bench.report import Report, Scenario  # noqa: E402
+from lienket.app import cache
+from lienket.data import dataset, schema
+from lienket.map import base, layers, simplify  # noqa: E402
+from lienket.packs import boundaries, boundary_import
 from tests.browser.harness import serve_app  # noqa: E402
 
 SHARED_RAW = Path(os.environ.get("LIENKET_SHARED", ROOT.parent / "shared")) / "geodata" / "raw"
@@ -62,13 +65,13 @@ def shared_pack(tmp: Path) -> Path | None:
         return None
     request = boundary_import.ImportRequest(paths=[districts], from_wards=[("Thị xã Đông Triều", wards)],
                                   source="bench: ../shared (never shipped)")
-    return boundary_import.import_pack(request, data.load(schema.GEODATA), tmp / "pack").info.path and tmp / "pack"
+    return boundary_import.import_pack(request, dataset.load(schema.GEODATA), tmp / "pack").info.path and tmp / "pack"
 
 
 def eras() -> list[str]:
-    """Eras the app offers (the 2025 view arrives with lienket.eras)."""
+    """Eras the app offers (the 2025 view arrives with lienket.data.eras)."""
     try:
-        from lienket import eras as eras_module  # noqa: F401
+        from lienket.data import eras as eras_module  # noqa: F401
     except ImportError:
         return ["2022"]
     return ["2022", "2025"]
@@ -107,7 +110,7 @@ def vertices(group: folium.FeatureGroup) -> int:
 
 def component_payload(groups: list[folium.FeatureGroup], lang: str) -> int:
     """Bytes st_folium would send for these groups on the base map (its own code path)."""
-    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), lang)
+    m = base.base_map((106.1, 20.1, 108.1, 21.7), lang)
     m.get_root().render()
     script = stf._get_map_string(m)
     strings = [stf._get_feature_group_string(g, m, i) for i, g in enumerate(groups)]
@@ -115,12 +118,12 @@ def component_payload(groups: list[folium.FeatureGroup], lang: str) -> int:
     return len(script.encode()) + sum(len(s.encode()) for s in strings) + len(control.encode())
 
 
-def raw_dataset(ds_display: data.Dataset, pack_dir: Path | None) -> data.Dataset:
+def raw_dataset(ds_display: dataset.Dataset, pack_dir: Path | None) -> dataset.Dataset:
     """The naive input: shipped and pack geometry as stored (unsimplified, full precision)."""
-    ds = data.load(schema.GEODATA)
+    ds = dataset.load(schema.GEODATA)
     if pack_dir is None:
         return ds
-    pack = packs.load(pack_dir)
+    pack = boundaries.load(pack_dir)
     layers_ = dict(ds.layers)
     shipped = ds.layer("provinces")
     focus = set(shipped.loc[shipped["code"].isin(ds.agreement["focus"]), "name"])
@@ -239,7 +242,7 @@ def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: i
         # A naive build would also draw every district of the pack, not only the three
         # provinces' ones: a different feature set, so shown apart from the targeted ratio.
         whole = dataclasses.replace(raw, layers={**raw.layers,
-                                                 "district_areas": packs.load(pack_dir).districts})
+                                                 "district_areas": boundaries.load(pack_dir).districts})
         whole_bytes = component_payload(layers.build(whole, visible, lang, era), lang)
         report.add(sc.name, "naive payload drawing the whole pack (all its districts)",
                    whole_bytes / KB, "KB")
@@ -255,12 +258,12 @@ def payload_figures(report: Report, sc: Scenario, pack_dir: Path | None, runs: i
 
 
 def optimized_dataset(sc: Scenario, pack_dir: Path | None,
-                      tiers: tuple = simplify.DISTANCE_TIERS) -> data.Dataset:
+                      tiers: tuple = simplify.DISTANCE_TIERS) -> dataset.Dataset:
     """The dataset as the app draws it (pack merged, display geometry; `tiers=()`: provinces at
     one detail everywhere, as before distance tiers)."""
-    ds = data.load(schema.GEODATA)
-    pack = packs.load(pack_dir) if pack_dir else None
-    return simplify.for_map(packs.display_dataset(ds, pack), tiers)
+    ds = dataset.load(schema.GEODATA)
+    pack = boundaries.load(pack_dir) if pack_dir else None
+    return simplify.for_map(boundaries.display_dataset(ds, pack), tiers)
 
 
 def first_run_figures(report: Report, sc: Scenario) -> None:
@@ -315,7 +318,9 @@ def main() -> None:
                     cwd=folder) as bare:
                 for sc in scenarios:
                     live.browser_figures(report, sc, args, f"{bare}/")
-    from bench import site as site_bench  # issue 11: the static site, beside the live app
+    from bench import (
+        site as site_bench,  # issue 11: the static site, beside the live app
+    )
     site_bench.run(report, args.loads, not args.no_browser)
     print("\nSummary\n" + report.table())
 

@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.report import Report  # noqa: E402
-from lienket import data, selection, site  # noqa: E402
+from lienket.data import dataset
+from lienket.map import selection
+from lienket.site import build  # noqa: E402
 
 SCENARIO = "site"
 #: Clicks a bridge's own shape and resolves with the ms until the next frame, once the panel
@@ -68,7 +70,7 @@ def browser_timings(directory: Path, loads: int) -> tuple[list[float], list[floa
     from tests.browser.harness import launch_chromium, offline_context
     from tests.site_tools import serve
     bridge_paths = ".leaflet-marker-icon.lk-bridge"
-    bridges = selection.bridge_ids(data.load())
+    bridges = selection.bridge_ids(dataset.load())
     paint, in_page, click = [], [], []
     with serve(directory) as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
@@ -91,7 +93,12 @@ def live_first_paint(loads: int) -> float:
     """The live app's first paint (s, median), measured as bench/run.py does."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.harness import launch_chromium, offline_context, serve_app, wait_for_map
+    from tests.browser.harness import (
+        launch_chromium,
+        offline_context,
+        serve_app,
+        wait_for_map,
+    )
     bridge_paths = ".leaflet-marker-icon.lk-bridge"
     paint = []
     with tempfile.TemporaryDirectory() as cache, \
@@ -115,7 +122,7 @@ def figures(add: Add, loads: int = 5, browser: bool = True,
     """Export the shipped data to a temporary folder and report its figures through `add`."""
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        written = site.export(Path(tmp) / "site", data.load())
+        written = build.export(Path(tmp) / "site", dataset.load())
         add(SCENARIO, "export (build + write, both eras and languages)", time.perf_counter() - t,
             "s")
         size = sizes(written.path)

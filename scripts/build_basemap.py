@@ -25,11 +25,18 @@ from typing import Any
 
 import networkx as nx
 import shapely
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
-from shapely.ops import linemerge, polygonize, unary_union
 
 # scripts/ is on sys.path when this file runs as a script
-from river_courses import COURSES, MEASURED, MEASURED_M, UNMEASURED, UNMEASURED_M, Course
+from river_courses import (
+    COURSES,
+    MEASURED,
+    MEASURED_M,
+    UNMEASURED,
+    UNMEASURED_M,
+    Course,
+)
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
+from shapely.ops import linemerge, polygonize, unary_union
 
 ROOT = Path(__file__).resolve().parents[1]
 GEODATA = ROOT / "geodata"
@@ -44,7 +51,7 @@ NEAR_BOX = (105.3, 19.9, 108.5, 22.1)
 #: Land at all: what the whole-region frame (◎, the ring of 9 provinces) shows, from a 340 px wide
 #: map on a phone (18.5–23.8° N) to a 1,400 px wide one (104.1–108.7° E), and the opening on a
 #: 300 px phone (19.6–22.3° N), so no clipped edge shows there; seen only zoomed out (zoom ≤ 8.75).
-#: North of 24° N is not Vietnam (lienket.validate refuses it): a 300 px map's region frame, which
+#: North of 24° N is not Vietnam (lienket.data.validate refuses it): a 300 px map's region frame, which
 #: reaches 24.3° N, shows a strip of sea colour there.
 LAND_BOX = (104.0, 17.8, 108.8, 24.0)
 #: Islets under this area are dropped (km²): Hạ Long Bay has ~2,000 rocks; under 1 km² they are

@@ -4,7 +4,7 @@
 
 EXTRACT is a `.osm`, `.osm.pbf` or Overpass `.json` file covering the linkage region (for instance
 the raw answer `python -m lienket osm download` keeps in the cache). Each bridge that matches a way
-(lienket.osm_match: by name, else by crossing) gets the way as its line, bank to bank; its facts are
+(lienket.packs.osm_match: by name, else by crossing) gets the way as its line, bank to bank; its facts are
 kept, its sources gain the way and the data's date, its accuracy becomes OpenStreetMap's and the
 "schematic" position and uncertainty go. Bridges that match nothing keep their estimate.
 geodata/SOURCES.md gains the ODbL notice. The result is validated before anything is replaced.
@@ -18,7 +18,8 @@ import os
 import sys
 from pathlib import Path
 
-from lienket import data, osm, osm_match, osm_pack, schema
+from lienket.data import dataset, schema
+from lienket.packs import osm_extract, osm_match, osm_pack
 
 ROUND = 7  # decimal degrees: ~1 cm, below OSM's own precision
 NOTICE_HEADING = "## OpenStreetMap (bridge geometry)"
@@ -72,11 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--geodata", type=Path, default=schema.GEODATA)
     args = parser.parse_args(argv)
     try:
-        extract = osm.read(args.extract)
-    except osm.OsmError as exc:
+        extract = osm_extract.read(args.extract)
+    except osm_extract.OsmError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    ds = data.load(args.geodata)
+    ds = dataset.load(args.geodata)
     path = args.geodata / schema.FILES["bridges"][0]
     doc = json.loads(path.read_text(encoding="utf-8"))
     matches = osm_match.match(ds, extract)
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     check = path.with_name(f".check-{os.getpid()}.geojson")
     try:
         check.write_text(text, encoding="utf-8")
-        _files, problems = data.check_path(check)
+        _files, problems = dataset.check_path(check)
     finally:
         check.unlink(missing_ok=True)
     errors = [p for p in problems if p.level == "error"]

@@ -15,8 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.harness import (MAP_FRAME, ROOT, launch_chromium, offline_context,  # noqa: E402
-                                   serve_app, wait_for_map)
+from tests.browser.harness import (  # noqa: E402
+    MAP_FRAME,
+    ROOT,
+    launch_chromium,
+    offline_context,
+    serve_app,
+    wait_for_map,
+)
 
 DEFAULT = [("?bridge=cau-dinh", ROOT / "docs" / "screenshot.png")]
 DESKTOP = {"viewport": {"width": 1400, "height": 900}}

@@ -1,6 +1,6 @@
 """The page as a browser opens it, for AppTest: the first run, then the run the map asks for.
 
-A session's first run draws only the title and the map (lienket/staging.py); the browser's map
+A session's first run draws only the title and the map (lienket/app/staging.py); the browser's map
 component asks for the next run as soon as it is drawn. AppTest has no browser, so `open_page`
 makes that run itself.
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from lienket import data, names, schema
+from lienket.data import dataset, names, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("LIENKET_SHARED", ROOT.parent / "shared"))
@@ -20,9 +20,9 @@ DONG_TRIEU = RAW / "vnprovdb_bando2025" / "derived" / "dong_trieu_former_distric
 
 
 @pytest.fixture(scope="session")
-def ds() -> data.Dataset:
+def ds() -> dataset.Dataset:
     """The shipped data, loaded as the app loads it."""
-    return data.load(schema.GEODATA)
+    return dataset.load(schema.GEODATA)
 
 
 def _require(path: Path) -> Path:
@@ -76,7 +76,7 @@ def isolated_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def shared_pack(tmp_path_factory) -> Path:
     """A pack imported from ../shared: dvhcvn provinces and districts, Đông Triều from its wards."""
-    from lienket import boundary_import
+    from lienket.packs import boundary_import
     for path in (DVHCVN_DISTRICTS, DVHCVN_PROVINCES, *RAW_DONG_TRIEU_WARDS):
         _require(path)
     dest = tmp_path_factory.mktemp("packs") / "shared"
@@ -84,5 +84,5 @@ def shared_pack(tmp_path_factory) -> Path:
         paths=[DVHCVN_DISTRICTS, DVHCVN_PROVINCES],
         from_wards=[("Thị xã Đông Triều", RAW_DONG_TRIEU_WARDS)],
         source="test pack: dvhcvn + bando 2025 wards (../shared, never shipped)")
-    boundary_import.import_pack(request, data.load(schema.GEODATA), dest)
+    boundary_import.import_pack(request, dataset.load(schema.GEODATA), dest)
     return dest

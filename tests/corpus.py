@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lienket import schema
+from lienket.data import schema
 
 #: Script injection, as a name or any other text could carry it.
 PAYLOAD = "<img src=x onerror=alert(1)><script>alert(2)</script>"

@@ -11,7 +11,7 @@ from xml.sax.saxutils import quoteattr
 import numpy as np
 import pyproj
 
-from lienket.data import Dataset
+from lienket.data.dataset import Dataset
 
 UTM = 32648
 TIMESTAMP = "2024-05-03T10:00:00Z"

@@ -73,7 +73,7 @@ def geometries(site: Path, key: str) -> dict[str, Any]:
     return out
 
 
-#: List levels around one line of positions, per geometry type (as lienket.sitedata packs).
+#: List levels around one line of positions, per geometry type (as lienket.site.variants packs).
 DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2,
          "MultiPolygon": 3}
 

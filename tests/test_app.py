@@ -10,8 +10,8 @@ from unittest import mock
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lienket import data
-from lienket.layers import available
+from lienket.data import dataset
+from lienket.map.layers import available
 from tests.apptest import open_page
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -162,12 +162,13 @@ def test_sources_section_lists_every_layer_with_licence():
 @pytest.mark.parametrize("bridge", list(DISTRICTS))
 def test_with_a_pack_each_bridge_highlights_exactly_its_two_district_polygons(
         shared_pack, monkeypatch, bridge):
-    from lienket import data, packs
+    from lienket.data import dataset
+    from lienket.packs import boundaries
     monkeypatch.setenv("LIENKET_PACK", str(shared_pack))
     at = run(bridge=bridge)
     assert not at.exception
-    connects = data.load().feature("bridges", bridge)["connects"]
-    expected = {packs.area_id(c["province"], c["district"]) for c in connects}
+    connects = dataset.load().feature("bridges", bridge)["connects"]
+    expected = {boundaries.area_id(c["province"], c["district"]) for c in connects}
     assert set(re.findall(r'"id":"(pack-[^"]+)"', highlight_js(at))) == expected
     assert '"kind":"district_area"' in map_args(at)["feature_group"]
     assert any("Ranh giới chi tiết (theo cấu hình)" in c.value for c in at.caption)
@@ -183,7 +184,8 @@ def test_without_a_pack_the_app_uses_and_names_the_shipped_provinces():
 
 def test_a_failed_download_in_the_app_is_a_warning(monkeypatch):
     import socket
-    from lienket import download, geoboundaries
+
+    from lienket.packs import download, geoboundaries
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}"
@@ -246,7 +248,7 @@ def test_agreement_panel_has_the_timeline():
 
 
 def test_first_run_draws_the_map_and_the_next_run_the_controls():
-    # The browser's map asks for the next run once drawn (lienket/staging.py); AppTest makes it.
+    # The browser's map asks for the next run once drawn (lienket/app/staging.py); AppTest makes it.
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["bridge"] = "cau-dinh"
     at.run()
@@ -255,7 +257,7 @@ def test_first_run_draws_the_map_and_the_next_run_the_controls():
     assert [c.value for c in at.sidebar.caption] == ["Đang tải bảng điều khiển…"]
     at.run()
     assert at.selectbox(key="bridge_select").value == "Cầu Dinh"
-    assert len(at.checkbox) == len(available(data.load()))
+    assert len(at.checkbox) == len(available(dataset.load()))
     assert "Thị xã Kinh Môn" in panel_text(at)
     # The same map, not a new one: a changed key or script would remount the component.
     assert {k: map_args(at)[k] for k in ("key", "script")} == {k: first[k] for k in ("key", "script")}

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lienket import data, layers
-from tests.corpus import PAYLOAD, CASES, copy_geodata
+from lienket.data import dataset
+from lienket.map import layers
 from tests.apptest import open_page
+from tests.corpus import CASES, PAYLOAD, copy_geodata
 from tests.test_app import sources_table
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-SHOWN = layers.available(data.load())  # issue 13: the "osm" layer only with an OSM pack
+SHOWN = layers.available(dataset.load())  # issue 13: the "osm" layer only with an OSM pack
 CHECKBOXES = [f"layer_{layer}" for layer in SHOWN]
 
 

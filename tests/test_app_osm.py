@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-from lienket import osm_pack, overpass
+from lienket.packs import osm_pack, overpass
 from tests import osm_fixtures as fx
 from tests.test_app import map_args, panel_text, run
 

@@ -14,8 +14,9 @@ import streamlit.testing.v1.app_test as app_test
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from lienket import data, export, layers
-
+from lienket.data import dataset
+from lienket.map import layers
+from lienket.page import export
 from tests.test_app import map_args, run
 
 
@@ -100,7 +101,7 @@ def download(at: AppTest, media: MediaFileManager, key: str) -> tuple[str, bytes
 def test_each_visible_layer_downloads_as_geojson_and_csv_matching_the_layer():
     at, media = run_keeping_downloads(era="2025", layers="provinces,bridges,heritage")
     assert not at.exception
-    ds = data.load()
+    ds = dataset.load()
     today = dt.date.today().isoformat()
     keys = {b.proto.id.split("dl_")[-1] for b in at.get("download_button")}
     assert keys >= {"provinces_geojson", "provinces_csv", "bridges_geojson", "bridges_csv",

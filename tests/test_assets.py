@@ -1,6 +1,6 @@
 """Leaflet and jQuery come from installed PyPI packages, so the map needs no CDN."""
 
-from lienket import assets
+from lienket.map import assets
 
 
 def test_install_copies_leaflet_and_jquery(tmp_path):
@@ -46,14 +46,14 @@ def test_a_missing_plugin_is_reported_unavailable(monkeypatch):
 
 
 def test_the_map_loads_one_script_with_leaflet_jquery_and_the_tools(tmp_path):
-    from lienket import mapview
+    from lienket.map import base
     assets.install(tmp_path)
     bundle = (tmp_path / "vendor" / assets.BUNDLE).read_text(encoding="utf-8")
     parts = [(tmp_path / "vendor" / p).read_text(encoding="utf-8") for p in
              assets.bundle_parts(["minimap", "draw"])]
     assert [bundle.index(p) for p in parts] == sorted(bundle.index(p) for p in parts)
     assert "L.Control.MiniMap" in bundle and "L.Draw" in bundle and "jQuery" in bundle
-    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi")
+    m = base.base_map((106.1, 20.1, 108.1, 21.7), "vi")
     links = []
     for elem in [m, *m._children.values()]:
         links += [url for _name, url in getattr(elem, "default_js", [])]

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import shapely
 
-from lienket import data, names, schema
+from lienket.data import dataset, names, schema
 
 UTM = 32648
 BASEMAP = ("rivers.geojson", "land.geojson", "towns.geojson")
@@ -149,7 +149,7 @@ def _layer(tmp_path, kind: str, name: object):
         "geometry": {"type": "LineString", "coordinates": [[106.5, 20.9], [106.6, 20.95]]}}]}
     path = tmp_path / "f.geojson"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    return data.load_layer(path, (kind,))
+    return dataset.load_layer(path, (kind,))
 
 
 def test_a_river_or_land_feature_may_be_unnamed_a_town_may_not(tmp_path):

@@ -9,7 +9,7 @@ import folium
 import geopandas as gpd
 from shapely.geometry import LineString, Point
 
-from lienket import basemap, mapview
+from lienket.map import base, basemap
 
 
 def _html(element) -> str:
@@ -47,7 +47,7 @@ def test_the_offline_basemap_holds_land_rivers_and_towns(ds):
 
 def test_two_backgrounds_offline_first_then_the_tiles(ds, monkeypatch):
     monkeypatch.setenv("LIENKET_TILES", "http://127.0.0.1:9/{z}/{x}/{y}.png")
-    m = mapview.base_map((106.1, 20.6, 107.4, 21.3), "vi", offline=basemap.offline_group(ds, "vi"))
+    m = base.base_map((106.1, 20.6, 107.4, 21.3), "vi", offline=basemap.offline_group(ds, "vi"))
     script = m.get_root().render()
     assert "http://127.0.0.1:9/{z}/{x}/{y}.png" in script and "tile.openstreetmap.org" not in script
     assert "probe.onload" in script  # the tiles take over only once one has loaded

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 import streamlit_folium as stf
 
-from lienket import cache, layers, mapview
-from lienket.prerender import unescaped
+from lienket.app import cache
+from lienket.map import base, layers
+from lienket.map.prerender import unescaped
 
 
 def _group_script(group, slot: int) -> str:
     """The group's script as st_folium sends it, blank lines aside (they mean nothing in JS)."""
-    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi")
+    m = base.base_map((106.1, 20.1, 108.1, 21.7), "vi")
     m.get_root().render()
     stf._get_map_string(m)  # st_folium renames the map before adding groups
     script = stf._get_feature_group_string(group, m, slot)
@@ -22,7 +23,7 @@ def _group_script(group, slot: int) -> str:
 @pytest.mark.parametrize("layer", layers.LAYERS)
 def test_prerendered_group_equals_the_live_group(ds, layer, era):
     live = layers.BUILDERS[layer](ds, "vi", era)
-    replay = mapview.PrerenderedGroup(live.layer_name, cache.prerender(layers.BUILDERS[layer](ds, "vi", era)))
+    replay = base.PrerenderedGroup(live.layer_name, cache.prerender(layers.BUILDERS[layer](ds, "vi", era)))
     # The same script, Vietnamese written as itself rather than as \u escapes.
     assert _group_script(replay, 3) == unescaped(_group_script(live, 3))
 
@@ -35,9 +36,9 @@ def test_prerendered_groups_follow_the_visible_layers(ds):
 
 @pytest.mark.parametrize("bridge", [None, "cau-dinh"])
 def test_prerendered_highlight_equals_the_live_one(ds, bridge):
-    from lienket import highlight
+    from lienket.map import highlight
     live = highlight.group(ds, bridge, "vi")
-    replay = mapview.PrerenderedGroup(live.layer_name, cache.prerender(highlight.group(ds, bridge, "vi")),
+    replay = base.PrerenderedGroup(live.layer_name, cache.prerender(highlight.group(ds, bridge, "vi")),
                                       control=False)
     assert _group_script(replay, 7) == unescaped(_group_script(live, 7))
 

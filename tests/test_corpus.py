@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lienket import __main__ as cli
-from lienket import i18n, schema
+from lienket import cli
+from lienket.data import schema
+from lienket.text import i18n
 from tests.apptest import open_page
 from tests.corpus import CASES, Case, copy_geodata, fingerprint
 

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from lienket import data, names, schema
+from lienket.data import dataset, names, schema
 
 BRIDGES = {"cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"}
 RING = {"01", "22", "26", "19", "24", "30", "34", "35", "17"}
@@ -117,6 +117,6 @@ def test_a_broken_file_costs_only_its_layer(tmp_path):
         (tmp_path / name).write_bytes((schema.GEODATA / name).read_bytes())
     (tmp_path / "heritage.geojson").write_text('{"type": "FeatureCollection", "features": [',
                                                encoding="utf-8")
-    ds = data.load(tmp_path)
+    ds = dataset.load(tmp_path)
     assert "heritage" not in ds.layers and "bridges" in ds.layers
     assert any(p.file == "heritage.geojson" and "not valid JSON" in p.message for p in ds.problems)

@@ -12,8 +12,9 @@ import geopandas as gpd
 import pooch
 import pytest
 
-from lienket import __main__ as cli
-from lienket import data, download, geoboundaries, names, packs, schema, store
+from lienket import cli
+from lienket.data import dataset, names, schema
+from lienket.packs import boundaries, download, geoboundaries, store
 from tests.conftest import DVHCVN_DISTRICTS
 
 
@@ -62,7 +63,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def fixture_files():
-    return _geoboundaries_like(data.load(schema.GEODATA))
+    return _geoboundaries_like(dataset.load(schema.GEODATA))
 
 
 @pytest.fixture(autouse=True)
@@ -104,7 +105,7 @@ def test_download_verifies_normalises_and_stores(server, fixture_files, ds, tmp_
 @pytest.fixture
 def previous_pack(shared_pack, tmp_path):
     dest = tmp_path / "gb"
-    packs.save(packs.load(shared_pack), dest)
+    boundaries.save(boundaries.load(shared_pack), dest)
     return dest, {p.name: p.read_bytes() for p in dest.iterdir()}
 
 

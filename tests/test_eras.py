@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from lienket import eras, mergers, schema
+from lienket.data import eras, mergers, schema
 
 UTM = 32648
 
@@ -74,20 +74,20 @@ def _copy_geodata(tmp_path):
 
 
 def test_a_table_that_misses_a_province_is_reported_and_the_2025_map_withheld(tmp_path):
-    from lienket import data
+    from lienket.data import dataset
     folder = _copy_geodata(tmp_path)
     doc = json.loads((folder / mergers.MERGERS_FILE).read_text(encoding="utf-8"))
     doc["units"][-1]["members"] = ["96"]  # Bạc Liêu forgotten
     (folder / mergers.MERGERS_FILE).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    ds = data.load(folder)
+    ds = dataset.load(folder)
     assert any("'95' is in no 2025 unit" in str(p) for p in ds.problems)
     assert "provinces_2025" not in ds.layers and "provinces" in ds.layers
 
 
 def test_a_broken_merger_file_costs_only_the_2025_map(tmp_path):
-    from lienket import data
+    from lienket.data import dataset
     folder = _copy_geodata(tmp_path)
     (folder / mergers.MERGERS_FILE).write_text("{ not json", encoding="utf-8")
-    ds = data.load(folder)
+    ds = dataset.load(folder)
     assert any(p.file == mergers.MERGERS_FILE and "cannot read" in p.message for p in ds.problems)
     assert "provinces_2025" not in ds.layers and len(ds.layer("bridges")) == 5

@@ -11,7 +11,8 @@ import pytest
 from shapely import wkt
 from shapely.geometry import shape
 
-from lienket import export, layers
+from lienket.map import layers
+from lienket.page import export
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:

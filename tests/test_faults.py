@@ -13,10 +13,11 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from lienket import assets, download, geoboundaries
+from lienket.map import assets
+from lienket.packs import download, geoboundaries
 from tests.apptest import open_page
-from tests.corpus import copy_geodata
 from tests.conftest import ROOT
+from tests.corpus import copy_geodata
 from tests.test_app import map_args, run
 
 PACK_SKIPPED = "Bỏ qua một bộ ranh giới không đọc được"

@@ -7,7 +7,7 @@ import re
 import folium
 import geopandas as gpd
 
-from lienket import bridge_layer, highlight
+from lienket.map import bridges, highlight
 
 
 def _html(group: folium.FeatureGroup) -> str:
@@ -18,7 +18,7 @@ def _html(group: folium.FeatureGroup) -> str:
 
 def test_a_bridge_on_a_drawn_river_may_be_anywhere_along_a_stretch_of_it(ds):
     bridge = ds.feature("bridges", "cau-dinh")
-    river = bridge_layer.river_near(ds, bridge)
+    river = bridges.river_near(ds, bridge)
     stretch = highlight.reach(ds, bridge)
     assert stretch is not None and river is not None
     metric = gpd.GeoSeries([stretch, river, bridge["geometry"]], crs=4326).to_crs(highlight.METRIC_CRS)

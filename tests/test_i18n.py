@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from lienket import i18n
+from lienket.text import i18n
 
 
 def _catalogue(lang: str) -> dict[str, str]:

@@ -7,7 +7,8 @@ import copy
 import folium
 import pytest
 
-from lienket import agreement, bridge_layer, highlight, layers, mapview
+from lienket.data import agreement
+from lienket.map import base, bridges, highlight, layers
 
 
 def _html(group: folium.FeatureGroup) -> str:
@@ -25,7 +26,7 @@ def test_build_gives_one_named_group_per_visible_layer(ds):
 
 
 def test_bridge_features_carry_kind_and_id_for_clicks(ds):
-    html = _html(bridge_layer.bridges(ds, "vi"))
+    html = _html(bridges.bridges(ds, "vi"))
     for bid in ("cau-trieu", "cau-may", "cau-dong-mai", "cau-dinh", "cau-quang-thanh"):
         assert f'"id":"{bid}"' in html
     assert '"kind":"bridge"' in html
@@ -33,10 +34,10 @@ def test_bridge_features_carry_kind_and_id_for_clicks(ds):
 
 def test_text_from_data_is_escaped(ds):
     hostile = copy.deepcopy(ds)
-    bridges = hostile.layers["bridges"].copy()
-    bridges.loc[0, "name"] = "<img src=x onerror=alert(1)>"
-    hostile.layers["bridges"] = bridges
-    html = _html(bridge_layer.bridges(hostile, "vi"))
+    frame = hostile.layers["bridges"].copy()
+    frame.loc[0, "name"] = "<img src=x onerror=alert(1)>"
+    hostile.layers["bridges"] = frame
+    html = _html(bridges.bridges(hostile, "vi"))
     assert "<img src=x" not in html
     # folium JSON-encodes "&" as \u0026: the browser gets the text "&lt;img ...&gt;" and shows it.
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
@@ -70,8 +71,8 @@ def test_no_selection_highlights_nothing(ds):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_base_map_is_deterministic_and_offline(lang):
     bounds = (106.1, 20.1, 108.1, 21.7)
-    one = mapview.base_map(bounds, lang)
-    two = mapview.base_map(bounds, lang)
+    one = base.base_map(bounds, lang)
+    two = base.base_map(bounds, lang)
     script = lambda m: m.get_root().render().replace(m.get_name(), "MAP")  # noqa: E731
     # streamlit-folium keys the component on the script with ids normalised: same text = no remount
     import re
@@ -113,7 +114,7 @@ def test_2025_tooltips_name_the_unit_each_2022_place_is_in(ds):
     seats = {p["id"]: p for p in _features(layers.districts(ds, "vi", "2025"), "districts")}
     assert seats["kinh-mon"]["province"] == "Hải Dương → Thành phố Hải Phòng"
     assert seats["dong-trieu"]["province"] == "Quảng Ninh → Tỉnh Quảng Ninh"
-    dinh = next(p for p in _features(bridge_layer.bridges(ds, "vi", "2025"), "bridges")
+    dinh = next(p for p in _features(bridges.bridges(ds, "vi", "2025"), "bridges")
                 if p["id"] == "cau-dinh")
     assert "Thị xã Kinh Môn (Hải Dương → Thành phố Hải Phòng)" in dinh["connects_text"]
 
@@ -127,7 +128,7 @@ def test_2025_text_from_the_merger_table_is_escaped(ds):
 
 
 def test_popups_cite_sources_briefly():
-    from lienket.display import short_sources
+    from lienket.map.features import short_sources
     long = ("Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội (có hiệu lực ...) — tóm tắt: "
             "https://example.invalid/x")
     assert short_sources([long]) == ["Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-
 import folium
 
-from lienket import assets, controls, legend, mapview, style
+from lienket.map import assets, base, controls, legend, style
 
 
 def rendered(element) -> str:
@@ -41,7 +40,7 @@ def test_legend_control_comes_and_goes_with_its_group(ds):
 
 
 def test_base_map_has_scale_measure_minimap_frames_and_an_offline_fullscreen(ds):
-    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"),
+    m = base.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"),
                          region=(104.5, 19.5, 107.5, 22.5))
     script = m.get_root().render()
     assert "L.control.scale({metric: true, imperial: false" in script
@@ -56,7 +55,7 @@ def test_base_map_has_scale_measure_minimap_frames_and_an_offline_fullscreen(ds)
 
 def test_a_missing_plugin_package_leaves_its_tool_off(ds, monkeypatch):
     monkeypatch.setattr(assets, "plugin_available", lambda name: False)
-    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"))
+    m = base.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"))
     script = m.get_root().render()
     assert "L.Control.Draw" not in script and "L.Control.MiniMap" not in script
     assert "L.control.scale" in script
@@ -70,7 +69,7 @@ def test_minimap_outline_is_small(ds):
 
 def test_the_maps_own_scripts_reach_the_page_without_their_comments(ds):
     """Every page carries them (st_folium arguments): their comments are for this repo's readers."""
-    m = mapview.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"))
+    m = base.base_map((106.1, 20.1, 108.1, 21.7), "vi", ds.layer("provinces"))
     script = m.get_root().render()
     sync = style.script("minimap_sync.js")
     assert sync.startswith("(function (control)") and sync in script

@@ -1,6 +1,6 @@
 """Vietnamese name keys unify tone-mark placement, prefixes and missing diacritics."""
 
-from lienket import names
+from lienket.data import names
 
 
 def test_tone_mark_placement_and_prefixes_share_a_key():

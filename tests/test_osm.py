@@ -12,8 +12,11 @@ import folium
 import pytest
 import shapely
 
-from lienket import __main__ as cli
-from lienket import bridge_layer, data, display, export, layers, osm, osm_match, osm_pack, panel, schema
+from lienket import cli
+from lienket.data import dataset, schema
+from lienket.map import bridges, features, layers
+from lienket.packs import osm_extract, osm_match, osm_pack
+from lienket.page import export, panel
 from tests import osm_fixtures as fx
 
 EXPECTED = {"cau-trieu": ("name", [100]), "cau-may": ("name", [110]),
@@ -36,7 +39,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def _ways(extract: osm.Extract) -> set:
+def _ways(extract: osm_extract.Extract) -> set:
     return {(w.id, tuple(sorted(w.tags.items())),
              tuple((round(x, 6), round(y, 6)) for x, y in w.coords)) for w in extract.ways}
 
@@ -44,14 +47,14 @@ def _ways(extract: osm.Extract) -> set:
 # --- reading -------------------------------------------------------------------------------------
 
 def test_the_three_formats_read_into_the_same_ways_and_date(extracts):
-    read = {k: osm.read(p) for k, p in extracts.items()}
+    read = {k: osm_extract.read(p) for k, p in extracts.items()}
     first = _ways(read["osm"])
     assert all(_ways(e) == first for e in read.values())
     assert {e.timestamp for e in read.values()} == {fx.TIMESTAMP}
 
 
 def test_only_the_regions_bridges_rivers_named_roads_and_ferries_are_kept(extracts):
-    extract = osm.read(extracts["pbf"])
+    extract = osm_extract.read(extracts["pbf"])
     ids = {w.id for w in extract.ways}
     assert not ids & {20, 22, 24}  # Triều Dương (Hưng Yên), Mây (Sa Pa), Đồng Mai (Hà Đông)
     assert 5 not in ids  # QL5: not a road the article names
@@ -69,8 +72,8 @@ def test_only_the_regions_bridges_rivers_named_roads_and_ferries_are_kept(extrac
 def test_unreadable_extracts_are_one_clear_error(tmp_path, content, words):
     path = tmp_path / ("bad.osm" if content.startswith("<") else "bad.json")
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(osm.OsmError, match=words):
-        osm.read(path)
+    with pytest.raises(osm_extract.OsmError, match=words):
+        osm_extract.read(path)
 
 
 # --- matching --------------------------------------------------------------------------------------
@@ -90,7 +93,7 @@ def test_names_match_despite_tone_placement_case_and_missing_marks(osm_name, our
 
 def test_each_bridge_matches_its_way_and_says_how_and_no_decoy_is_taken(ds, extracts):
     for kind, path in extracts.items():
-        matches = {m.bridge: m for m in osm_match.match(ds, osm.read(path))}
+        matches = {m.bridge: m for m in osm_match.match(ds, osm_extract.read(path))}
         assert {b: (m.how, m.ways) for b, m in matches.items()} == EXPECTED, kind
         assert not DECOYS & {w for m in matches.values() for w in m.ways}
 
@@ -100,7 +103,7 @@ def test_each_bridge_matches_its_way_and_says_how_and_no_decoy_is_taken(ds, extr
 def test_without_the_real_way_the_decoy_next_to_it_is_not_taken(ds, tmp_path, bridge, real):
     """Cầu Triều Dương, Cầu Đồng Mai and Đường Cầu Dinh lie 1.2–2.5 km from the test bridges."""
     ways = [w for w in fx.all_ways(ds) if w["id"] not in real]
-    matches = {m.bridge: m for m in osm_match.match(ds, osm.read(fx.write_overpass(
+    matches = {m.bridge: m for m in osm_match.match(ds, osm_extract.read(fx.write_overpass(
         tmp_path / "x.json", ways)))}
     assert matches[bridge].how == "none" and matches[bridge].ways == []
 
@@ -108,7 +111,7 @@ def test_without_the_real_way_the_decoy_next_to_it_is_not_taken(ds, tmp_path, br
 def test_a_bridge_line_runs_from_the_first_district_it_names_to_the_second(ds, extracts):
     """The fixture lays every way from the second district's side: the import turns it round."""
     seats = {r["name"]: r["geometry"] for r in ds.layer("districts").to_dict("records")}
-    for m in osm_match.match(ds, osm.read(extracts["json"])):
+    for m in osm_match.match(ds, osm_extract.read(extracts["json"])):
         bridge = ds.feature("bridges", m.bridge)
         a, b = (seats[c["district"]] for c in bridge["connects"])
         start, end = shapely.Point(m.line.coords[0]), shapely.Point(m.line.coords[-1])
@@ -126,7 +129,7 @@ def test_the_fallback_gives_up_when_two_ways_fit(ds, tmp_path):
         (x + far[0] - qt["geometry"].x, y + far[1] - qt["geometry"].y) for x, y in twin["coords"]]})
     ways[ways.index(river)] = {**river, "coords": fx.segment(
         (qt["geometry"].x, qt["geometry"].y), river["coords"][0], 8000)}
-    matches = {m.bridge: m for m in osm_match.match(ds, osm.read(fx.write_overpass(
+    matches = {m.bridge: m for m in osm_match.match(ds, osm_extract.read(fx.write_overpass(
         tmp_path / "x.json", ways)))}
     assert matches["cau-quang-thanh"].how == "none"
     assert "ambiguous" in matches["cau-quang-thanh"].detail
@@ -134,7 +137,7 @@ def test_the_fallback_gives_up_when_two_ways_fit(ds, tmp_path):
 
 def test_the_fallback_needs_the_sourced_length(ds, tmp_path):
     ways = [w for w in fx.all_ways(ds) if w["id"] != 140]  # only the 1400 m decoy crosses the Văn Úc
-    matches = {m.bridge: m for m in osm_match.match(ds, osm.read(fx.write_overpass(
+    matches = {m.bridge: m for m in osm_match.match(ds, osm_extract.read(fx.write_overpass(
         tmp_path / "x.json", ways)))}
     assert matches["cau-quang-thanh"].how == "none" and not matches["cau-quang-thanh"].ways
 
@@ -172,8 +175,8 @@ def test_with_a_pack_matched_bridges_are_their_ways_with_osm_accuracy_and_credit
         assert f"(https://www.openstreetmap.org/way/{ways[0]})" in md
         assert "OpenStreetMap contributors" in md
         assert panel.t("position_caveat", "vi") not in md
-        assert display.position_text(bridge, "vi") == ""  # no "schematic" in its tooltip
-    page = _html(bridge_layer.bridges(shown, "vi"))
+        assert features.position_text(bridge, "vi") == ""  # no "schematic" in its tooltip
+    page = _html(bridges.bridges(shown, "vi"))
     assert page.count('"kind":"bridge"') == 10  # each bridge: its way, and its symbol on it
 
 
@@ -227,7 +230,7 @@ def test_a_failed_import_leaves_the_pack_byte_identical(ds, pack, tmp_path):
     before = _snapshot(pack.path)
     broken = tmp_path / "broken.json"
     broken.write_text('{"elements": [{"type": "way"', encoding="utf-8")
-    with pytest.raises(osm.OsmError):
+    with pytest.raises(osm_extract.OsmError):
         osm_pack.import_file(broken, ds)
     assert _snapshot(pack.path) == before
 
@@ -279,7 +282,7 @@ def test_build_script_rewrites_bridge_geometry_and_keeps_the_facts(ds, extracts,
     shutil.copytree(schema.GEODATA, geodata)
     assert script.main([str(extracts["pbf"]), "--geodata", str(geodata)]) == 0
     assert "Cầu Quang Thanh: way 140 by geometry" in capsys.readouterr().out
-    rebuilt = data.load(geodata)
+    rebuilt = dataset.load(geodata)
     assert not [p for p in rebuilt.problems if p.level == "error"]
     for bridge_id, (_how, ways) in EXPECTED.items():
         new, old = rebuilt.feature("bridges", bridge_id), ds.feature("bridges", bridge_id)

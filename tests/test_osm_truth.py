@@ -12,7 +12,8 @@ import pyproj
 import shapely
 from shapely.ops import nearest_points
 
-from lienket import names, osm_pack, packs
+from lienket.data import names
+from lienket.packs import boundaries, osm_pack
 from tests import osm_fixtures as fx
 
 UTM = 32648
@@ -80,7 +81,7 @@ def test_osm_bridges_end_within_300_m_of_the_districts_they_name(ds, reference_d
 def test_with_district_polygons_the_fallback_checks_each_end_in_its_district(
         ds, reference_districts, shared_pack, tmp_path):
     """With a boundary pack the ends must lie in (within 300 m of) the two named districts."""
-    with_areas = packs.display_dataset(ds, packs.load(shared_pack))
+    with_areas = boundaries.display_dataset(ds, boundaries.load(shared_pack))
     ways = _pack_ways(ds, reference_districts)
     extract = fx.write_overpass(tmp_path / "truth.json", ways)
     pack = osm_pack.import_file(extract, with_areas)

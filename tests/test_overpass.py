@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lienket import __main__ as cli
-from lienket import download, osm_pack, overpass
+from lienket import cli
+from lienket.packs import download, osm_pack, overpass
 from tests import osm_fixtures as fx
 
 FAST = {"backoff": 0.0, "retries": 2, "timeout": 5.0}

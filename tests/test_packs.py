@@ -8,16 +8,26 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from lienket import boundary_import, names, packs, selection, simplify
-from tests.conftest import (BANDO_PROVINCES, DONG_TRIEU, DONG_TRIEU_WARD_NAMES, DVHCVN_DISTRICTS,
-                            DVHCVN_PROVINCES, HP_WARDS, QN_WARDS, RAW_DONG_TRIEU_WARDS)
+from lienket.data import names
+from lienket.map import selection, simplify
+from lienket.packs import boundaries, boundary_import
+from tests.conftest import (
+    BANDO_PROVINCES,
+    DONG_TRIEU,
+    DONG_TRIEU_WARD_NAMES,
+    DVHCVN_DISTRICTS,
+    DVHCVN_PROVINCES,
+    HP_WARDS,
+    QN_WARDS,
+    RAW_DONG_TRIEU_WARDS,
+)
 
 HAI_DUONG_12 = ["Thành phố Hải Dương", "Thành phố Chí Linh", "Huyện Nam Sách", "Thị xã Kinh Môn",
                 "Huyện Kim Thành", "Huyện Thanh Hà", "Huyện Cẩm Giàng", "Huyện Bình Giang",
                 "Huyện Gia Lộc", "Huyện Tứ Kỳ", "Huyện Ninh Giang", "Huyện Thanh Miện"]
 
 
-def imported(tmp_path, ds, **request) -> packs.Pack:
+def imported(tmp_path, ds, **request) -> boundaries.Pack:
     request = boundary_import.ImportRequest(**request)
     return boundary_import.import_pack(request, ds, tmp_path / "pack")
 
@@ -47,7 +57,7 @@ def test_bando_2025_provinces_are_recognised_as_post_reform(tmp_path, ds):
     pack = imported(tmp_path, ds, paths=[BANDO_PROVINCES])
     assert pack.info.era == "2025" and "30" not in set(pack.provinces["code"])
     assert any("post-July-2025" in line for line in pack.info.report)
-    assert packs.display_dataset(ds, pack).layer("provinces") is ds.layer("provinces")
+    assert boundaries.display_dataset(ds, pack).layer("provinces") is ds.layer("provinces")
 
 
 @pytest.mark.parametrize("source", ["raw ward files", "Quảng Ninh ward file", "derived outline"])
@@ -76,7 +86,7 @@ def test_hai_phong_wards_import_but_say_they_match_no_district(tmp_path, ds):
 
 
 def test_every_bridge_district_is_matched_in_the_combined_pack(shared_pack, ds):
-    pack = packs.load(shared_pack)
+    pack = boundaries.load(shared_pack)
     assert boundary_import.missing_bridge_districts(pack.districts, ds) == []
     assert pack.info.report[-1].endswith("every bridge's districts present")
 
@@ -108,51 +118,51 @@ def test_gpkg_with_given_name_field(tmp_path, ds):
 def test_unreadable_and_unknown_inputs_fail_clearly(tmp_path, ds):
     bad = tmp_path / "bad.geojson"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(packs.PackError, match="cannot read"):
+    with pytest.raises(boundaries.PackError, match="cannot read"):
         imported(tmp_path, ds, paths=[bad])
-    with pytest.raises(packs.PackError, match="file not found"):
+    with pytest.raises(boundaries.PackError, match="file not found"):
         imported(tmp_path, ds, paths=[tmp_path / "missing.geojson"])
-    with pytest.raises(packs.PackError, match="wards not found"):
+    with pytest.raises(boundaries.PackError, match="wards not found"):
         imported(tmp_path, ds, from_wards=[("Thị xã Đông Triều", [QN_WARDS])], ward_names=["Không Có"])
 
 
 def test_a_corrupt_pack_is_detected_and_the_next_best_used(tmp_path, ds, shared_pack, monkeypatch):
     monkeypatch.setenv("LIENKET_PACK", str(tmp_path / "configured"))
-    packs.save(packs.load(shared_pack), tmp_path / "configured")
+    boundaries.save(boundaries.load(shared_pack), tmp_path / "configured")
     districts = tmp_path / "configured" / "districts.geojson"
     districts.write_bytes(districts.read_bytes()[:-100])
-    with pytest.raises(packs.PackError, match="corrupt"):
-        packs.load(tmp_path / "configured")
-    pack, notes = packs.best()
+    with pytest.raises(boundaries.PackError, match="corrupt"):
+        boundaries.load(tmp_path / "configured")
+    pack, notes = boundaries.best()
     assert pack is None and "corrupt" in notes[0]
 
 
 def test_save_is_atomic(tmp_path, ds, shared_pack, monkeypatch):
     dest = tmp_path / "pack"
-    packs.save(packs.load(shared_pack), dest)
+    boundaries.save(boundaries.load(shared_pack), dest)
     before = {p.name: p.read_bytes() for p in dest.iterdir()}
 
     def boom(*_a, **_k):
         raise OSError("disk full")
     monkeypatch.setattr(gpd.GeoDataFrame, "to_json", boom)
     with pytest.raises(OSError):
-        packs.save(packs.load(shared_pack), dest)
+        boundaries.save(boundaries.load(shared_pack), dest)
     assert {p.name: p.read_bytes() for p in dest.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["pack"]  # no temp folder left behind
 
 
 def test_pack_location_from_env_secrets_and_config_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert packs.configured() is None
+    assert boundaries.configured() is None
     (tmp_path / "lienket.toml").write_text('pack = "mypack"\n', encoding="utf-8")
-    assert packs.configured() == tmp_path / "mypack"
-    assert packs.configured({"lienket_pack": "/srv/pack"}) == packs.Path("/srv/pack")
+    assert boundaries.configured() == tmp_path / "mypack"
+    assert boundaries.configured({"lienket_pack": "/srv/pack"}) == boundaries.Path("/srv/pack")
     monkeypatch.setenv("LIENKET_PACK", "/env/pack")
-    assert packs.configured({"lienket_pack": "/srv/pack"}) == packs.Path("/env/pack")
+    assert boundaries.configured({"lienket_pack": "/srv/pack"}) == boundaries.Path("/env/pack")
 
 
 def test_display_keeps_shared_borders_and_the_seats_inside(ds, shared_pack):
-    shown = simplify.for_map(packs.display_dataset(ds, packs.load(shared_pack)))
+    shown = simplify.for_map(boundaries.display_dataset(ds, boundaries.load(shared_pack)))
     areas = shown.layer("district_areas")
     assert set(areas["province"]) == {"Hải Dương", "Hải Phòng", "Quảng Ninh"}
     assert areas.is_valid.all()
@@ -163,7 +173,7 @@ def test_display_keeps_shared_borders_and_the_seats_inside(ds, shared_pack):
     overlap = sum(a.intersection(b).area for i, a in enumerate(same.geometry)
                   for b in same.geometry[i + 1:])
     assert overlap < 1e4  # m², all pairs together
-    original = packs.load(shared_pack).districts.to_crs(32648)
+    original = boundaries.load(shared_pack).districts.to_crs(32648)
     original = original[original["province"].isin(["Hải Dương", "Hải Phòng"])]
     gaps = shapely.union_all(original.geometry.values).difference(shapely.union_all(same.geometry.values))
     slivers = [g.area for g in getattr(gaps, "geoms", [gaps]) if g.area > 0]
@@ -175,24 +185,24 @@ def test_display_keeps_shared_borders_and_the_seats_inside(ds, shared_pack):
 
 
 def test_each_bridge_finds_its_two_district_polygons(ds, shared_pack):
-    shown = packs.display_dataset(ds, packs.load(shared_pack))
+    shown = boundaries.display_dataset(ds, boundaries.load(shared_pack))
     for bridge in ds.layer("bridges").itertuples():
         areas = selection.connected_areas(shown, bridge.id)
         assert list(areas["name"]) == [c["district"] for c in bridge.connects], bridge.id
 
 
 def test_pack_metadata_records_checksums(shared_pack):
-    meta = json.loads((shared_pack / packs.META).read_text(encoding="utf-8"))
+    meta = json.loads((shared_pack / boundaries.META).read_text(encoding="utf-8"))
     assert set(meta["files"]) == {"provinces.geojson", "districts.geojson"}
     assert meta["counts"]["districts"] == 139
 
 
 def test_a_pack_keeps_the_2025_view(ds, shared_pack):
-    shown = packs.display_dataset(ds, packs.load(shared_pack))
+    shown = boundaries.display_dataset(ds, boundaries.load(shared_pack))
     assert shown.mergers == ds.mergers and "provinces_2025" in shown.layers
 
 
 def test_validate_cli_accepts_a_pack(shared_pack, capsys):
-    from lienket import __main__ as cli
+    from lienket import cli
     assert cli.main(["validate", str(shared_pack)]) == 0
     assert "0 error(s)" in capsys.readouterr().out

@@ -2,7 +2,7 @@
 
 import copy
 
-from lienket import panel
+from lienket.page import panel
 
 
 def test_panel_names_both_districts_with_provinces(ds):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import folium
 import pytest
 
-import folium
-
-from lienket import packs, search
+from lienket.packs import boundaries
+from lienket.page import search
 
 
 def rendered(group: folium.FeatureGroup) -> str:
@@ -69,7 +69,7 @@ def test_provinces_follow_the_era(ds):
 
 
 def test_with_a_pack_district_areas_are_found(ds, shared_pack):
-    shown = packs.display_dataset(ds, packs.load(shared_pack))
+    shown = boundaries.display_dataset(ds, boundaries.load(shared_pack))
     hits = search.find(search.index(shown), "an lao")
     assert {"district_areas", "districts"} <= {e.layer for e in hits}
 
@@ -84,8 +84,8 @@ def test_the_target_group_marks_the_place_and_flies_once_per_choice(ds):
 
 
 def test_cached_index_is_per_dataset_and_era(ds):
-    from lienket import data, schema
+    from lienket.data import dataset, schema
     assert search.cached_index(ds, "2022") is search.cached_index(ds, "2022")
     assert search.cached_index(ds, "2025") == search.index(ds, "2025")
-    other = data.load(schema.GEODATA)
+    other = dataset.load(schema.GEODATA)
     assert search.cached_index(other, "2022") is not search.cached_index(ds, "2022")

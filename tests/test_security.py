@@ -12,8 +12,12 @@ import urllib.request
 
 import pytest
 
-from lienket import boundary_import, eras, i18n, inputs, layers, packs, urlstate
-from lienket.__main__ import main as cli
+from lienket.cli import main as cli
+from lienket.data import eras
+from lienket.map import layers
+from lienket.packs import boundaries, boundary_import, guard
+from lienket.page import urlstate
+from lienket.text import i18n
 from tests.browser.harness import serve_app
 from tests.conftest import DVHCVN_DISTRICTS, ROOT
 from tests.test_app import map_args, run
@@ -99,14 +103,14 @@ def test_no_file_path_or_url_is_ever_taken_from_a_link():
 def test_import_refuses_a_symbolic_link(tmp_path):
     link = tmp_path / "districts.geojson"
     link.symlink_to(DVHCVN_DISTRICTS)
-    with pytest.raises(packs.PackError, match="symbolic link"):
+    with pytest.raises(boundaries.PackError, match="symbolic link"):
         boundary_import.read_any([link])
 
 
 def test_import_refuses_a_shapefile_part_that_is_a_link_elsewhere(tmp_path):
     (tmp_path / "a.shp").write_bytes(b"\0" * 100)
     (tmp_path / "a.dbf").symlink_to("/etc/passwd")
-    with pytest.raises(packs.PackError, match="a.dbf: is a symbolic link"):
+    with pytest.raises(boundaries.PackError, match="a.dbf: is a symbolic link"):
         boundary_import.read_any([tmp_path / "a.shp"])
 
 
@@ -119,15 +123,15 @@ def test_import_refuses_folders_and_formats_that_read_other_files(tmp_path, name
     else:
         target.write_text(f'<OGRVRTDataSource><SrcDataSource>{DVHCVN_DISTRICTS}</SrcDataSource>'
                           '</OGRVRTDataSource>')
-    with pytest.raises(packs.PackError, match="not a format the import reads"):
+    with pytest.raises(boundaries.PackError, match="not a format the import reads"):
         boundary_import.read_any([target])
 
 
 def test_import_refuses_a_file_over_the_size_limit(tmp_path, monkeypatch):
     big = tmp_path / "big.geojson"
     with big.open("wb") as out:  # sparse: the size is what counts, not the disk
-        out.truncate(inputs.MAX_BYTES + 1)
-    with pytest.raises(packs.PackError, match="over the import limit of 256 MB"):
+        out.truncate(guard.MAX_BYTES + 1)
+    with pytest.raises(boundaries.PackError, match="over the import limit of 256 MB"):
         boundary_import.read_any([big])
 
 

@@ -1,6 +1,6 @@
 """Selection: a map click arrives at a bridge id (the URL is tests/test_urlstate.py)."""
 
-from lienket import selection
+from lienket.map import selection
 
 
 def test_map_click_on_a_bridge():

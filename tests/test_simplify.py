@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shapely
 
-from lienket import simplify
+from lienket.map import simplify
 
 UTM = 32648
 

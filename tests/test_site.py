@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from lienket import (__main__ as cli, agreement, eras, i18n, layers, legend, panel, selection,
-                     simplify, site, sitedata)
-from lienket.prerender import prerender
+from lienket import cli
+from lienket.data import agreement, eras
+from lienket.map import layers, legend, selection, simplify
+from lienket.map.prerender import prerender
+from lienket.page import panel
+from lienket.site import build, variants
+from lienket.text import i18n
 from tests import site_tools
 from tests.corpus import CASES, PAYLOAD, copy_geodata, fingerprint
 
@@ -23,7 +27,7 @@ VARIANTS = [f"{era}-{lang}" for era in eras.ERAS for lang in i18n.LANGS]
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory, ds) -> Path:
     """The shipped data exported once for the module."""
-    return site.export(tmp_path_factory.mktemp("site") / "out", ds).path
+    return build.export(tmp_path_factory.mktemp("site") / "out", ds).path
 
 
 def test_cli_writes_index_and_only_what_it_needs(tmp_path, capsys):
@@ -36,8 +40,8 @@ def test_cli_writes_index_and_only_what_it_needs(tmp_path, capsys):
     page = (dest / "index.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'(?:src|href)="([^"]+)"', page)) - {"data:,"}  # the empty icon
     assert all(not re.match(r"[a-z]+:|/", link) for link in linked)  # relative, no CDN
-    leaflet_images = {f"vendor/leaflet/{n}" for n in site.LEAFLET_FILES if n.startswith("images/")}
-    assert set(written) == needed | linked | leaflet_images | {"index.html", site.MANIFEST}
+    leaflet_images = {f"vendor/leaflet/{n}" for n in build.LEAFLET_FILES if n.startswith("images/")}
+    assert set(written) == needed | linked | leaflet_images | {"index.html", build.MANIFEST}
     assert not list(tmp_path.glob(".*"))  # no temporary folder left beside it
 
 
@@ -77,7 +81,7 @@ def test_first_paint_loads_one_variant_and_languages_share_shapes(exported):
 
 def test_legend_pieces_compose_the_apps_legend(ds):
     for era in eras.ERAS:
-        parts = sitedata.legend_parts(ds, "en", era)
+        parts = variants.legend_parts(ds, "en", era)
         for visible in (layers.LAYERS, ("bridges",), ()):
             rows = "".join(parts["rows"][layer] for layer in visible) + parts["always"]
             rows = rows or parts["empty"]
@@ -85,19 +89,19 @@ def test_legend_pieces_compose_the_apps_legend(ds):
 
 
 def test_packed_geometry_gives_back_exactly_the_apps_numbers(ds):
-    store = sitedata.GeometryStore()
+    store = variants.GeometryStore()
     for era in eras.ERAS:
         for group in layers.build(simplify.for_map(ds), layers.LAYERS, "vi", era):
-            sitedata.split_geometry(prerender(group), store, era)
+            variants.split_geometry(prerender(group), store, era)
     assert len(store.values) > 100
     for geometry in store.values:
-        assert site_tools.unpack(sitedata.pack(geometry)) == geometry
-    packed = [sitedata.pack(g) for g in store.values]
+        assert site_tools.unpack(variants.pack(geometry)) == geometry
+    packed = [variants.pack(g) for g in store.values]
     assert sum("e" in g for g in packed) > 0.9 * len(packed)  # nearly all shapes are packed
 
 
 def test_markdown_never_passes_raw_html():
-    out = sitedata.markdown_html("a <b>x</b> " + panel.md(PAYLOAD))
+    out = variants.markdown_html("a <b>x</b> " + panel.md(PAYLOAD))
     assert "<b>" not in out and "<img" not in out and "&lt;img" in out
 
 
@@ -137,7 +141,7 @@ def test_a_failed_write_leaves_the_previous_site_and_no_temporary_folder(tmp_pat
     dest = tmp_path / "site"
     dest.mkdir()
     (dest / "index.html").write_text("previous")
-    files = site.build(ds)
+    files = build.build(ds)
     calls = {"n": 0}
     real = Path.write_bytes
 
@@ -149,7 +153,7 @@ def test_a_failed_write_leaves_the_previous_site_and_no_temporary_folder(tmp_pat
 
     monkeypatch.setattr(Path, "write_bytes", failing)
     with pytest.raises(OSError):
-        site.write(dest, files, force=True)
+        build.write(dest, files, force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
     assert [p.name for p in dest.iterdir()] == ["index.html"]
     assert (dest / "index.html").read_text() == "previous"
@@ -161,11 +165,11 @@ def test_missing_data_folder_is_a_usage_error(tmp_path, capsys):
 
 
 def test_zip_holds_the_same_site(ds):
-    built = site.build(ds)
-    with zipfile.ZipFile(io.BytesIO(site.zip_of(built))) as archive:
+    built = build.build(ds)
+    with zipfile.ZipFile(io.BytesIO(build.zip_of(built))) as archive:
         names = archive.namelist()
         assert all(n.startswith("lienket-site/") for n in names)
         assert {n.removeprefix("lienket-site/") for n in names} == set(built)
         assert archive.read("lienket-site/index.html") == built["index.html"]
-    assert site.zip_of(built) == site.zip_of(site.build(ds))  # same data, same bytes
+    assert build.zip_of(built) == build.zip_of(build.build(ds))  # same data, same bytes
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from lienket import data, site
-from lienket.i18n import t
+from lienket.data import dataset
+from lienket.site import build
+from lienket.text.i18n import t
 from tests.test_app_tools import run_keeping_downloads
 
 
@@ -20,4 +21,4 @@ def test_app_serves_the_static_site_as_a_zip():
     assert stored.filename == "lienket-site.zip"
     with zipfile.ZipFile(io.BytesIO(bytes(stored.content))) as archive:
         names = {n.removeprefix("lienket-site/") for n in archive.namelist()}
-    assert names == set(site.build(data.load()))  # the shipped data's site, as the CLI builds it
+    assert names == set(build.build(dataset.load()))  # the shipped data's site, as the CLI builds it

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from lienket import store
+from lienket.packs import store
 
 
 def test_cache_folder_from_override_else_the_platform(tmp_path, monkeypatch):

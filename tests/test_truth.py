@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shapely
 
-from lienket import names
+from lienket.data import names
 
 UTM = 32648  # metres, for distances in northern Vietnam
 
@@ -43,6 +43,7 @@ def test_each_bridge_end_lies_in_or_near_the_district_it_names(ds, reference_dis
 
 def test_gso_district_codes_match_official_data(ds, reference_districts):
     import geopandas as gpd
+
     from tests.conftest import DVHCVN_DISTRICTS
     official = gpd.read_file(DVHCVN_DISTRICTS)
     codes = {names.key(n): c for n, c in zip(official["name"], official["level2_id"])}
@@ -74,6 +75,7 @@ def test_each_dissolved_2025_unit_matches_the_official_2025_unit_of_its_code(ds)
     generalisation (islands, coasts), not by the dissolve: the shipped pre-2025 shapes score a median
     of 0.87 (worst 0.33, Cần Thơ) against the official pre-2025 provinces."""
     import geopandas as gpd
+
     from tests.conftest import BANDO_PROVINCES, _require
     official = gpd.read_file(_require(BANDO_PROVINCES)).to_crs(UTM)
     official = official.assign(code=official["code"].astype(str).str.zfill(2))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lienket import layers, urlstate
+from lienket.map import layers
+from lienket.page import urlstate
 
 BRIDGES = ["cau-trieu", "cau-dinh"]
 ALL = layers.LAYERS

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-
 import json
 from pathlib import Path
 
-from lienket import data, schema
+from lienket.data import dataset, schema
 
 
 def _bridges_doc() -> dict:
@@ -18,13 +17,13 @@ def _load(tmp_path: Path, doc: dict | str) -> tuple:
     path = tmp_path / "bridges.geojson"
     path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
     before = path.read_bytes()
-    result = data.load_layer(path, ("bridge",))
+    result = dataset.load_layer(path, ("bridge",))
     assert path.read_bytes() == before  # never modified
     return result
 
 
 def test_missing_file(tmp_path):
-    gdf, problems = data.load_layer(tmp_path / "nope.geojson", ("bridge",))
+    gdf, problems = dataset.load_layer(tmp_path / "nope.geojson", ("bridge",))
     assert gdf is None and "file not found" in problems[0].message
 
 
@@ -83,7 +82,7 @@ def test_self_intersecting_polygon(tmp_path):
         [[106.9, 20.6], [107.3, 20.9], [107.3, 20.6], [106.9, 20.9], [106.9, 20.6]]]}
     path = tmp_path / "heritage.geojson"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    gdf, problems = data.load_layer(path, ("heritage",))
+    gdf, problems = dataset.load_layer(path, ("heritage",))
     assert gdf is None and "Self-intersection" in problems[0].message
 
 
@@ -93,7 +92,7 @@ def test_dangling_district_reference(tmp_path):
     doc = _bridges_doc()
     doc["features"][0]["properties"]["connects"][0]["district"] = "Huyện Không Có"
     (tmp_path / "bridges.geojson").write_text(json.dumps(doc), encoding="utf-8")
-    ds = data.load(tmp_path)
+    ds = dataset.load(tmp_path)
     assert any(p.feature == "cau-trieu" and "Huyện Không Có" in p.message for p in ds.problems)
 
 
@@ -105,10 +104,11 @@ def test_any_value_in_any_property_is_reported_or_drawn_never_a_crash(tmp_path):
     """Hand edits put anything anywhere: whatever loads must also draw and fill the panel."""
     import folium
 
-    from lienket import highlight, layers, panel, selection
+    from lienket.map import highlight, layers, selection
+    from lienket.page import panel
     shipped = {f: json.loads((schema.GEODATA / f).read_text(encoding="utf-8"))
                for f, _k in schema.FILES.values() if f in ("bridges.geojson", "districts.geojson")}
-    base = data.load(schema.GEODATA)
+    base = dataset.load(schema.GEODATA)
     for filename, doc in shipped.items():
         layer = filename.removesuffix(".geojson")
         kinds = schema.FILES[layer][1]
@@ -117,12 +117,12 @@ def test_any_value_in_any_property_is_reported_or_drawn_never_a_crash(tmp_path):
                 bad = json.loads(json.dumps(doc))
                 bad["features"][0]["properties"][prop] = value
                 (tmp_path / filename).write_text(json.dumps(bad), encoding="utf-8")
-                gdf, problems = data.load_layer(tmp_path / filename, kinds)
+                gdf, problems = dataset.load_layer(tmp_path / filename, kinds)
                 ds = dataclasses.replace(base, layers={**base.layers, layer: gdf},
                                          problems=list(problems))
                 if gdf is None:
                     del ds.layers[layer]
-                ds.problems += data.check_references(ds)
+                ds.problems += dataset.check_references(ds)
                 m = folium.Map()
                 for group in layers.build(ds, [layer], "en"):
                     group.add_to(m)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.harness import HarnessError, launch_chromium, offline_context, serve_app
+from tests.browser.harness import (
+    HarnessError,
+    launch_chromium,
+    offline_context,
+    serve_app,
+)
 from tests.corpus import CASES, copy_geodata
 
 

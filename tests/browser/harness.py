@@ -152,7 +152,7 @@ BRIDGES = ".leaflet-marker-icon.lk-bridge"
 
 def open_map(page, url: str, timeout_ms: int = 30_000):
     """Go to `url`; return the map frame once the bridges are drawn and the follow-up run the
-    drawn map asks for (which brings the controls, lienket/staging.py) has finished. By then the
+    drawn map asks for (which brings the controls, lienket/app/staging.py) has finished. By then the
     map has made its opening fit: a view a test sets afterwards is the reader's, kept."""
     page.goto(url)
     frame = wait_for_map(page, timeout_ms=max(timeout_ms, 45_000))

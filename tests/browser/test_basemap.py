@@ -10,7 +10,7 @@ import zlib
 
 import pytest
 
-from lienket import style
+from lienket.map import style
 from tests.browser import harness
 from tests.browser.conftest import served
 from tests.browser.harness import offline_context, wait_for_map

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from lienket import style
+from lienket.map import style
 from tests.browser import harness
 from tests.browser.harness import MAP_FRAME, offline_context, wait_for_map
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.harness import BRIDGES as BRIDGES_ANYWHERE, MAP_FRAME, offline_context, wait_for_map
+from tests.browser.harness import BRIDGES as BRIDGES_ANYWHERE
+from tests.browser.harness import MAP_FRAME, offline_context, wait_for_map
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lienket import layers
+from lienket.map import layers
 from tests.browser import harness
 from tests.browser.harness import wait_for_map
 from tests.corpus import PAYLOAD

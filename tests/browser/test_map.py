@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from lienket import layers
+from lienket.map import layers
 from tests.browser import harness
 from tests.browser.harness import wait_for_map
 

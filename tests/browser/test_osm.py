@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from lienket import data, layers, osm_layer, osm_pack
+from lienket.data import dataset
+from lienket.map import layers, osm_context
+from lienket.packs import osm_pack
 from tests import osm_fixtures as fx
 from tests.browser.conftest import served
 from tests.browser.harness import wait_for_map
@@ -21,7 +23,7 @@ BRIDGE_LINES = f"path.leaflet-interactive[stroke='{layers.BRIDGE_COLOUR}'][fill=
 def osm_server(tmp_path_factory):
     """The app with an OSM pack in its cache."""
     cache = tmp_path_factory.mktemp("osm-cache")
-    ds = data.load()
+    ds = dataset.load()
     extract = fx.write_overpass(tmp_path_factory.mktemp("osm") / "region.json", fx.all_ways(ds))
     osm_pack.import_file(extract, ds, cache / "packs" / "osm")
     yield from served({"LIENKET_CACHE": str(cache)})
@@ -33,7 +35,7 @@ def test_with_an_osm_pack_bridges_are_lines_and_the_panel_links_the_way(page, os
     # at the opening zoom a 300 m way is a dot (round caps, 9 px): attached, not "visible"
     frame.locator(BRIDGE_LINES).first.wait_for(state="attached", timeout=30_000)
     assert frame.locator(BRIDGE_LINES).count() == 5
-    river = f"path.leaflet-interactive[stroke='{osm_layer.STYLES['river']['color']}']"
+    river = f"path.leaflet-interactive[stroke='{osm_context.STYLES['river']['color']}']"
     assert frame.locator(river).count() == 2
     assert frame.get_by_text("Sông, đường dẫn, phà (OpenStreetMap)").count() == 1  # layer control
     frame.locator(BRIDGE_LINES).nth(BRIDGE_ORDER.index("cau-dinh")).dispatch_event("click")

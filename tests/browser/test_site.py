@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from lienket import data, layers, panel, selection, site, urlstate
-from lienket.i18n import t
-from tests.corpus import CASES, PAYLOAD, copy_geodata
+from lienket.data import dataset
+from lienket.map import layers, selection
+from lienket.page import panel, urlstate
+from lienket.site import build
+from lienket.text.i18n import t
 from tests import site_tools
 from tests.browser import harness
+from tests.corpus import CASES, PAYLOAD, copy_geodata
 from tests.site_tools import geometries, serve
 
 pytestmark = pytest.mark.browser
@@ -38,7 +41,7 @@ MARK_BRIDGE = """(id) => {
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory) -> Path:
     """The shipped data, exported."""
-    return site.export(tmp_path_factory.mktemp("site") / "site", data.load()).path
+    return build.export(tmp_path_factory.mktemp("site") / "site", dataset.load()).path
 
 
 @pytest.fixture(scope="module")
@@ -91,10 +94,10 @@ def click_bridge(page, bridge: str) -> None:
 def test_opens_with_no_network_and_each_bridge_shows_its_districts(tab, site_dir, site_url, how):
     url = site_url if how == "http" else (site_dir / "index.html").as_uri()
     open_site(tab, url)
-    assert tab.locator(BRIDGE_PATHS).count() == len(selection.bridge_ids(data.load()))
+    assert tab.locator(BRIDGE_PATHS).count() == len(selection.bridge_ids(dataset.load()))
     assert tab.locator("#lk-title").inner_text() == t("app_title", "vi")
     # offline, the app's offline basemap is the background: land, rivers and their names
-    ds = data.load()
+    ds = dataset.load()
     rivers = ds.layers.get("rivers")
     named = rivers["name"].dropna().map(str.strip).replace("", None).dropna().nunique() \
         if rivers is not None and "name" in rivers else 0
@@ -207,7 +210,7 @@ def test_toggling_a_layer_removes_it_and_keeps_the_view(tab, site_url):
 def test_hostile_corpus_shows_literally_and_runs_nothing(tab, tmp_path):
     directory = copy_geodata(tmp_path / "geodata")
     next(c for c in CASES if c.name == "html_in_every_text_property").make(directory)
-    exported = site.export(tmp_path / "site", data.load(directory)).path
+    exported = build.export(tmp_path / "site", dataset.load(directory)).path
     with serve(exported) as url:
         open_site(tab, f"{url}/index.html", "#bridge=cau-dinh")
         assert tab.locator("#lk-detail h3").inner_text() == f"Cầu Dinh{PAYLOAD}"

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from lienket import layers
+from lienket.map import layers
 from tests.browser import harness
 from tests.browser.harness import offline_context, wait_for_map, wait_idle
 
